@@ -1,0 +1,7 @@
+package io.callbridge.common.event;
+
+public enum Direction {
+    INBOUND,
+    OUTBOUND,
+    INTERNAL
+}
