@@ -1,7 +1,12 @@
 package io.callbridge.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -9,7 +14,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +46,22 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableField(JsonMappingException e) {
         String field = pathOf(e);
-        String reason = rootMessage(e);
+        String reason = reasonOf(e);
         if (field.isEmpty()) {
             return badRequest("The body does not have the expected shape: " + reason, List.of());
         }
         return badRequest("Invalid field '" + field + "': " + reason, List.of(new Problem.FieldError(field, reason)));
+    }
+
+    // Quarkus brings its own mappers for these two; a mapper of the exact type is needed to take precedence.
+    @ServerExceptionMapper
+    public Response mismatchedField(MismatchedInputException e) {
+        return unreadableField(e);
+    }
+
+    @ServerExceptionMapper
+    public Response uninstantiableField(ValueInstantiationException e) {
+        return unreadableField(e);
     }
 
     @ServerExceptionMapper
@@ -54,6 +72,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        // Quarkus's JSON reader wraps most body errors in a 400 WebApplicationException; the cause names the field.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadableField(mapping);
+        }
+        if (e.getCause() instanceof JsonParseException parse) {
+            return notJson(parse);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return new ProblemException(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
                 status.getReasonPhrase(), List.of()), Map.of()).toResponse();
@@ -91,17 +116,29 @@ public class ProblemMappers {
                 .replace(".[", "[");
     }
 
-    /** The innermost message, without Jackson's location and reference chain, which name our classes. */
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** What is wrong, in words that name no class of ours: Jackson's own messages do. */
+    private static String reasonOf(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
         }
-        if (root instanceof JsonMappingException mapping) {
-            String message = mapping.getOriginalMessage();
-            int classMention = message.indexOf(" of type `");
-            return classMention > 0 ? message.substring(0, classMention) : "has the wrong type";
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                return "'" + format.getValue() + "' is not one of " + Arrays.toString(target.getEnumConstants());
+            }
+            if (Temporal.class.isAssignableFrom(target)) {
+                return "'" + format.getValue() + "' is not an ISO-8601 time such as 2024-03-05T09:41:00Z";
+            }
+            return "'" + format.getValue() + "' is not a valid " + target.getSimpleName();
         }
-        return root.getMessage() == null ? "is invalid" : root.getMessage();
+        if (e instanceof MismatchedInputException) {
+            return "has the wrong type";
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && !(cause instanceof JsonProcessingException) && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return "is invalid";
     }
+
 }

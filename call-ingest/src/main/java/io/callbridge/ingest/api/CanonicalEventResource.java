@@ -1,0 +1,105 @@
+package io.callbridge.ingest.api;
+
+import io.callbridge.common.event.CallEvent;
+import io.callbridge.common.event.CallParties;
+import io.callbridge.common.event.EventIds;
+import io.callbridge.common.phone.PhoneNumber;
+import io.callbridge.common.problem.ProblemException;
+import io.callbridge.common.tenant.TenantAuthenticator;
+import io.callbridge.common.tenant.TenantId;
+import io.callbridge.ingest.IngestConfig;
+import io.callbridge.ingest.publish.CallEventPublisher;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.Set;
+
+/** Canonical call events, posted as they are by any system that already speaks Callbridge's model. */
+@Path("/v1/events")
+public class CanonicalEventResource {
+
+    private final CallEventPublisher publisher;
+    private final TenantAuthenticator authenticator;
+    private final Validator validator;
+    private final IngestConfig config;
+
+    public CanonicalEventResource(CallEventPublisher publisher, TenantAuthenticator authenticator,
+                                  Validator validator, IngestConfig config) {
+        this.publisher = publisher;
+        this.authenticator = authenticator;
+        this.validator = validator;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish one canonical call event",
+            description = "Answers 202 only once Kafka acknowledged the event. Without an eventId, the id is derived "
+                    + "from source, callId, kind and occurredAt, so a repeated post is collapsed downstream.")
+    @APIResponse(responseCode = "202", description = "Durable on Kafka")
+    @APIResponse(responseCode = "400", description = "Malformed or incomplete event; the problem names the field")
+    @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+    @APIResponse(responseCode = "403", description = "The event belongs to another tenant than the key's")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
+    public Uni<Response> publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, CallEvent event) {
+        TenantId tenant = authenticator.authenticate(authorization);
+        CallEvent complete = completed(requirePresent(event));
+        Set<ConstraintViolation<CallEvent>> violations = validator.validate(complete);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        authenticator.requireSame(tenant, complete.tenant());
+        return publisher.publish(complete)
+                .replaceWith(() -> Response.accepted(new AcceptedEvent(complete.eventId(), complete.callId())).build());
+    }
+
+    private static CallEvent requirePresent(CallEvent event) {
+        if (event == null) {
+            throw ProblemException.badRequest("body", "a call event is required");
+        }
+        return event;
+    }
+
+    /** Fills what a poster may leave out: the schema version, the derived event id, numbers in E.164. */
+    private CallEvent completed(CallEvent event) {
+        int version = event.schemaVersion() == 0 ? CallEvent.SCHEMA_VERSION : event.schemaVersion();
+        if (version != CallEvent.SCHEMA_VERSION) {
+            throw ProblemException.badRequest("schemaVersion",
+                    "version " + version + " is not supported; this service reads version " + CallEvent.SCHEMA_VERSION);
+        }
+        CallParties parties = event.parties();
+        CallParties resolved = new CallParties(resolve(parties.customer(), "parties.customer"),
+                resolve(parties.did(), "parties.did"), parties.extension(), parties.agentId(), parties.employeeId(),
+                parties.station());
+        CallEvent filled = new CallEvent(version, event.eventId(), event.callId(), event.tenant(), event.source(),
+                event.kind(), event.times(), resolved, event.call(), event.durations(), event.context(),
+                event.recording(), event.raw());
+        boolean derivable = filled.source() != null && filled.callId() != null && filled.kind() != null
+                && filled.times() != null && filled.times().occurredAt() != null && filled.source().system() != null
+                && filled.source().instance() != null;
+        return filled.eventId() == null && derivable ? filled.withEventId(EventIds.of(filled)) : filled;
+    }
+
+    private PhoneNumber resolve(PhoneNumber number, String field) {
+        if (number == null) {
+            return null;
+        }
+        if (number.raw() == null || number.raw().isBlank()) {
+            throw ProblemException.badRequest(field + ".raw", "must not be blank");
+        }
+        return number.resolved(config.defaultRegion());
+    }
+}
