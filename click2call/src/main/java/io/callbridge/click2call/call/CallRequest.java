@@ -1,0 +1,53 @@
+package io.callbridge.click2call.call;
+
+import io.callbridge.common.dial.DialRequest;
+import io.callbridge.common.dial.DialRequest.DialStatus;
+import io.callbridge.common.phone.PhoneNumber;
+import io.callbridge.common.problem.ProblemException;
+import io.callbridge.common.tenant.TenantId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A CRM's click to call.
+ *
+ * @param agent    the agent's extension or agent id, whose phone rings first
+ * @param number   the customer's number, as the CRM has it
+ * @param callerId the number to show to the customer, when the PBX lets us choose
+ */
+public record CallRequest(
+        @Schema(example = "777")
+        @NotNull
+        @Pattern(regexp = "[A-Za-z0-9._@-]{1,32}", message = "must be 1 to 32 letters, digits, '.', '_', '@' or '-'")
+        String agent,
+
+        @Schema(example = "033004799")
+        @NotBlank
+        @Size(max = 32)
+        String number,
+
+        @Schema(example = "035551234")
+        @Pattern(regexp = "\\+?[0-9]{3,20}", message = "must be 3 to 20 digits, with an optional leading '+'")
+        String callerId) {
+
+    /**
+     * @param defaultRegion where the CRM's numbers are local
+     * @throws ProblemException 400 naming {@code number} when it is not a real phone number (an extension, too
+     *                          short, letters)
+     */
+    DialRequest toDialRequest(TenantId tenant, String defaultRegion, Instant at) {
+        PhoneNumber parsed = PhoneNumber.parse(number, defaultRegion);
+        if (parsed.type() != PhoneNumber.Type.E164) {
+            throw ProblemException.badRequest("number", "'" + number + "' is not a valid phone number in region "
+                    + defaultRegion + " or in international form");
+        }
+        return new DialRequest(DialRequest.SCHEMA_VERSION, UUID.randomUUID(), tenant, agent, parsed, callerId,
+                DialStatus.REQUESTED, null, at);
+    }
+}

@@ -1,0 +1,26 @@
+package io.callbridge.index.call;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** The recordings of the calls. */
+@ApplicationScoped
+public class RecordingRepository implements PanacheRepository<IndexedRecording> {
+
+    /** The call's recordings, in the order they became known. */
+    @WithSession
+    public Uni<List<IndexedRecording>> ofCall(CallKey call) {
+        return list("tenant = ?1 and callId = ?2 order by id", call.tenant(), call.callId());
+    }
+
+    /** The call's recording at that location, or null. */
+    @WithSession
+    public Uni<IndexedRecording> atLocation(CallKey call, String location) {
+        return find("tenant = ?1 and callId = ?2 and location = ?3", call.tenant(), call.callId(), location)
+                .firstResult();
+    }
+}

@@ -1,0 +1,40 @@
+package io.callbridge.index.testing;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Calls {@code GET /v1/calls/{callId}} with the test tenants' keys. */
+public final class Api {
+
+    public static final String ACME_KEY = "acme-test-key";
+    public static final String GLOBEX_KEY = "globex-test-key";
+
+    private Api() {
+    }
+
+    public static ValidatableResponse getCall(String apiKey, String callId) {
+        return given().header("Authorization", "Bearer " + apiKey)
+                .when().get("/v1/calls/{callId}", callId)
+                .then();
+    }
+
+    /** Waits until acme's call is served and its body passes the check, e.g. once all its events are applied. */
+    public static ValidatableResponse awaitCall(String callId, Predicate<JsonPath> check) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> getCall(ACME_KEY, callId).extract().response(),
+                        response -> response.statusCode() == 200 && check.test(response.jsonPath()))
+                .then();
+    }
+
+    /** Checks the number of distinct events applied to a call. */
+    public static Predicate<JsonPath> eventCount(int count) {
+        return call -> call.getInt("eventCount") == count;
+    }
+}
