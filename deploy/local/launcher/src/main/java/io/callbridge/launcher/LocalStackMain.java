@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./callbridge-local}: starts the whole suite on this machine and keeps it running until Ctrl-C or SIGTERM.
@@ -57,7 +58,9 @@ public final class LocalStackMain {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             console.println("Stopping Callbridge ...");
             stack.close();
             standIns.close();
@@ -65,8 +68,10 @@ public final class LocalStackMain {
             stopped.countDown();
         }, "callbridge-local-stop"));
         stack.firstExit().thenAccept(service -> {
-            System.err.println(service.module() + " exited on its own; see " + stack.log(service));
-            System.exit(1);
+            if (!stopping.get()) {
+                System.err.println(service.module() + " exited on its own; see " + stack.log(service));
+                System.exit(1);
+            }
         });
 
         printReady(console, stack, stackOptions, standIns, root);
