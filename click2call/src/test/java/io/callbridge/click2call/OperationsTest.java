@@ -2,6 +2,7 @@ package io.callbridge.click2call;
 
 import io.callbridge.click2call.pbx.http.PbxStubResource;
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 /** What a Kubernetes probe and an API client see. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 @WithTestResource(PbxStubResource.class)
 class OperationsTest {
 

@@ -4,6 +4,7 @@ import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallParties;
 import io.callbridge.common.event.EventIds;
 import io.callbridge.common.phone.PhoneNumber;
+import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
 import io.callbridge.common.tenant.TenantAuthenticator;
 import io.callbridge.common.tenant.TenantId;
@@ -24,7 +25,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Canonical call events, posted as they are by any system that already speaks Callbridge's model. */
 @Path("/v1/events")
@@ -64,6 +69,54 @@ public class CanonicalEventResource {
         authenticator.requireSame(tenant, complete.tenant());
         return publisher.publish(complete)
                 .replaceWith(() -> Response.accepted(new AcceptedEvent(complete.eventId(), complete.callId())).build());
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish several canonical call events, all or nothing",
+            description = "Every event is read and validated before any is published: one bad event refuses the "
+                    + "whole batch (400, the problem names it as [index].field). Then all are published and the answer "
+                    + "is 202 once Kafka acknowledged every one; if any is not acknowledged the answer is 503 and the "
+                    + "whole batch is to be retried: the events that did land have the same ids the second time, so "
+                    + "consumers drop them.")
+    @APIResponse(responseCode = "202", description = "Every event is durable on Kafka")
+    @APIResponse(responseCode = "400", description = "An event is malformed; nothing was published")
+    @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+    @APIResponse(responseCode = "403", description = "An event belongs to another tenant than the key's; nothing was published")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge every event in time; retry the batch")
+    public Uni<Response> publishBatch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                      List<CallEvent> events) {
+        TenantId tenant = authenticator.authenticate(authorization);
+        if (events == null || events.isEmpty()) {
+            throw ProblemException.badRequest("body", "an array of at least one call event is required");
+        }
+        if (events.size() > config.maxBatch()) {
+            throw ProblemException.badRequest("body", "at most " + config.maxBatch() + " events per batch");
+        }
+        List<CallEvent> complete = new ArrayList<>(events.size());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String at = "[" + i + "]";
+            try {
+                CallEvent event = completed(requirePresent(events.get(i)));
+                validator.validate(event).forEach(v -> errors.add(
+                        new Problem.FieldError(at + "." + v.getPropertyPath(), v.getMessage())));
+                complete.add(event);
+            } catch (ProblemException e) {
+                e.problem().errors().forEach(f -> errors.add(new Problem.FieldError(at + "." + f.field(), f.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+            throw new ProblemException(new Problem("about:blank", "Bad Request", 400,
+                    "Invalid field(s): " + fields + "; no event of the batch was published", errors), Map.of());
+        }
+        complete.forEach(event -> authenticator.requireSame(tenant, event.tenant()));
+        return Uni.join().all(complete.stream().map(publisher::publish).toList()).andFailFast()
+                .replaceWith(() -> Response.accepted(complete.stream()
+                        .map(e -> new AcceptedEvent(e.eventId(), e.callId())).toList()).build());
     }
 
     private static CallEvent requirePresent(CallEvent event) {

@@ -4,6 +4,7 @@ import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.common.phone.PhoneNumber;
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.ingest.support.WireMockResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(WireMockResource.class)
 public class CanonicalEventResourceTest {
 
     static final String ACME_KEY = "Bearer acme-test-key";

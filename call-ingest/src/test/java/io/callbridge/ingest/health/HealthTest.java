@@ -1,6 +1,7 @@
 package io.callbridge.ingest.health;
 
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.ingest.support.WireMockResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(WireMockResource.class)
 class HealthTest {
 
     @Test

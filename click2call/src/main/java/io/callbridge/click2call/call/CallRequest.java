@@ -1,5 +1,7 @@
 package io.callbridge.click2call.call;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.dial.DialRequest.DialStatus;
 import io.callbridge.common.phone.PhoneNumber;
@@ -37,17 +39,33 @@ public record CallRequest(
         String callerId) {
 
     /**
-     * @param defaultRegion where the CRM's numbers are local
+     * @param config where the CRM's numbers are local, and which kinds of number are refused
      * @throws ProblemException 400 naming {@code number} when it is not a real phone number (an extension, too
-     *                          short, letters)
+     *                          short, letters) or one of a refused kind (premium rate)
      */
-    DialRequest toDialRequest(TenantId tenant, String defaultRegion, Instant at) {
+    public DialRequest toDialRequest(TenantId tenant, CallConfig config, Instant at) {
+        String defaultRegion = config.defaultRegion();
         PhoneNumber parsed = PhoneNumber.parse(number, defaultRegion);
         if (parsed.type() != PhoneNumber.Type.E164) {
             throw ProblemException.badRequest("number", "'" + number + "' is not a valid phone number in region "
                     + defaultRegion + " or in international form");
         }
+        PhoneNumberUtil.PhoneNumberType kind = kindOf(parsed);
+        if (config.refusedNumberTypes().filter(refused -> refused.contains(kind)).isPresent()) {
+            throw ProblemException.badRequest("number", "'" + number + "' is a " + kind + " number, to which no call"
+                    + " is placed");
+        }
         return new DialRequest(DialRequest.SCHEMA_VERSION, UUID.randomUUID(), tenant, agent, parsed, callerId,
                 DialStatus.REQUESTED, null, at);
+    }
+
+    private static PhoneNumberUtil.PhoneNumberType kindOf(PhoneNumber number) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            return util.getNumberType(util.parse(number.e164(), null));
+        } catch (NumberParseException e) {
+            // parse() has just formatted this E.164 number, so it always reads back
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,17 +8,22 @@ import java.time.Instant;
 /**
  * What the PBX answered to one dial.
  *
- * @param accepted whether the PBX took the call and is dialing
- * @param reason   why not, when it did not
+ * @param accepted  whether the PBX took the call and is dialing
+ * @param reason    why not, when it did not
+ * @param pbxCallId the PBX's id of the call when its answer names one (UIS {@code call_session_id}), else null
  */
-public record DialOutcome(boolean accepted, String reason) {
+public record DialOutcome(boolean accepted, String reason, String pbxCallId) {
 
     public static DialOutcome dialing() {
-        return new DialOutcome(true, null);
+        return new DialOutcome(true, null, null);
+    }
+
+    public static DialOutcome dialing(String pbxCallId) {
+        return new DialOutcome(true, null, pbxCallId);
     }
 
     public static DialOutcome failed(String reason) {
-        return new DialOutcome(false, reason);
+        return new DialOutcome(false, reason, null);
     }
 
     /** The request as this outcome leaves it: DIALING, or FAILED with the reason. */

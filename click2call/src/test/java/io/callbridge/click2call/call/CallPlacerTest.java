@@ -8,6 +8,7 @@ import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.dial.DialRequest.DialStatus;
 import io.callbridge.common.problem.Problem;
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** What the CRM hears when Kafka does not acknowledge: a dial request the PBX must not place, or its outcome. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 @WithTestResource(PbxStubResource.class)
 class CallPlacerTest {
 
@@ -49,7 +51,7 @@ class CallPlacerTest {
     void anUnacknowledgedRequestIsUnavailableAndNeverReachesThePbx() {
         QuarkusMock.installMockForType(new KafkaAcknowledging(), DialRequestPublisher.class);
 
-        callAcme()
+        callAcme("033004704")
                 .statusCode(503)
                 .contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", "10")
@@ -62,17 +64,17 @@ class CallPlacerTest {
     void anUnrecordedOutcomeStillAnswersWhatThePbxDid() {
         QuarkusMock.installMockForType(new KafkaAcknowledging(DialStatus.REQUESTED), DialRequestPublisher.class);
 
-        callAcme()
+        callAcme("033004705")
                 .statusCode(202)
                 .body("status", equalTo("DIALING"));
 
         assertThat(pbx.getAllServeEvents()).hasSize(1);
     }
 
-    private static ValidatableResponse callAcme() {
+    private static ValidatableResponse callAcme(String number) {
         return given().header("Authorization", CallResourceTest.ACME_KEY)
                 .contentType(ContentType.JSON)
-                .body("{\"agent\": \"777\", \"number\": \"033004799\"}")
+                .body("{\"agent\": \"777\", \"number\": \"" + number + "\"}")
                 .when().post("/v1/calls")
                 .then();
     }

@@ -8,6 +8,7 @@ import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.dial.DialRequest.DialStatus;
 import io.callbridge.common.problem.Problem;
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,6 +38,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 @WithTestResource(PbxStubResource.class)
 class CallResourceTest {
 
@@ -80,10 +82,10 @@ class CallResourceTest {
     void theNumberReachesThePbxUrlEncoded() {
         pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH)).willReturn(okJson(FIXDIGITAL_SUCCESS)));
 
-        call("{\"agent\": \"agent.7\", \"number\": \"+972 3-300-4799\"}").statusCode(202);
+        call("{\"agent\": \"agent_7\", \"number\": \"+972 3-300-4799\"}").statusCode(202);
 
         pbx.verify(1, getRequestedFor(urlEqualTo(PbxStubResource.DIALER_PATH
-                + "?sExt=agent.7&sNumber=%2B972%203-300-4799&ClientId=acme")));
+                + "?sExt=agent_7&sNumber=%2B972%203-300-4799&ClientId=acme")));
     }
 
     @Test
@@ -91,7 +93,7 @@ class CallResourceTest {
         pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH))
                 .willReturn(aResponse().withStatus(500).withBody("dialer down")));
 
-        String detail = call("{\"agent\": \"777\", \"number\": \"033004799\"}")
+        String detail = call("{\"agent\": \"777\", \"number\": \"033004701\"}")
                 .statusCode(502)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(502))
@@ -107,7 +109,7 @@ class CallResourceTest {
         pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH))
                 .willReturn(okJson("{\"success\":false,\"result\":[]}")));
 
-        String detail = call("{\"agent\": \"777\", \"number\": \"033004799\"}")
+        String detail = call("{\"agent\": \"777\", \"number\": \"033004702\"}")
                 .statusCode(502)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("refused"))
@@ -122,7 +124,7 @@ class CallResourceTest {
         pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH))
                 .willReturn(okJson(FIXDIGITAL_SUCCESS).withFixedDelay(4_000)));
 
-        String detail = call("{\"agent\": \"777\", \"number\": \"033004799\"}")
+        String detail = call("{\"agent\": \"777\", \"number\": \"033004703\"}")
                 .statusCode(502)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("did not answer within 2000 ms"))

@@ -1,20 +1,24 @@
 package io.callbridge.dispatch.event;
 
 import io.callbridge.common.event.CallEvent;
-import io.callbridge.dispatch.delivery.CrmDelivery;
 import io.callbridge.dispatch.endpoint.CrmEndpoint;
 import io.callbridge.dispatch.endpoint.CrmEndpoints;
+import io.callbridge.dispatch.endpoint.DispatchConfig;
+import io.callbridge.dispatch.outbox.DeliveryWorker;
+import io.callbridge.dispatch.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Dispatches each call event to the CRM endpoints that want it, in order per partition. The record is acknowledged
- * once every endpoint accepted it; when one did not, or the record is no dispatchable event, it is nacked and goes
- * to the dead letter topic ({@code failure-strategy=dead-letter-queue}).
+ * Takes each call event off Kafka into the outbox: one delivery per endpoint that wants it, stored in one statement
+ * before the record is acknowledged, so that a crash at any point loses no delivery. The {@link DeliveryWorker} sends
+ * them. A record that is no dispatchable event, or whose deliveries could not be stored, is nacked and goes to the
+ * dead letter topic ({@code failure-strategy=dead-letter-queue}).
  */
 @ApplicationScoped
 public class CallEventListener {
@@ -23,12 +27,17 @@ public class CallEventListener {
 
     private final DispatchableEvents dispatchable;
     private final CrmEndpoints endpoints;
-    private final CrmDelivery delivery;
+    private final Outbox outbox;
+    private final DeliveryWorker worker;
+    private final int storageRetries;
 
-    CallEventListener(DispatchableEvents dispatchable, CrmEndpoints endpoints, CrmDelivery delivery) {
+    CallEventListener(DispatchableEvents dispatchable, CrmEndpoints endpoints, Outbox outbox, DeliveryWorker worker,
+                      DispatchConfig config) {
         this.dispatchable = dispatchable;
         this.endpoints = endpoints;
-        this.delivery = delivery;
+        this.outbox = outbox;
+        this.worker = worker;
+        this.storageRetries = config.worker().storageRetries();
     }
 
     @Incoming("call-events")
@@ -36,17 +45,21 @@ public class CallEventListener {
         return Uni.createFrom().item(event)
                 .invoke(dispatchable::require)
                 .chain(endpoints::wanting)
-                .chain(wanting -> deliver(event, wanting))
+                .chain(wanting -> store(event, wanting))
                 .onFailure().invoke(failure -> LOG.warnf("%s goes to the dead letter topic: %s",
                         event == null ? "A record" : "Event " + event.eventId(), failure.getMessage()));
     }
 
-    private Uni<Void> deliver(CallEvent event, List<CrmEndpoint> wanting) {
-        List<Uni<Void>> deliveries = wanting.stream().map(endpoint -> delivery.deliver(event, endpoint)).toList();
-        return switch (deliveries.size()) {
-            case 0 -> Uni.createFrom().voidItem();
-            case 1 -> deliveries.get(0);
-            default -> Uni.join().all(deliveries).andCollectFailures().replaceWithVoid();
-        };
+    private Uni<Void> store(CallEvent event, List<CrmEndpoint> wanting) {
+        if (wanting.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Integer> stored = Uni.createFrom().deferred(() -> outbox.store(event, wanting));
+        if (storageRetries > 0) {
+            stored = stored.onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                    .atMost(storageRetries);
+        }
+        return stored.invoke(worker::wake)
+                .replaceWithVoid();
     }
 }

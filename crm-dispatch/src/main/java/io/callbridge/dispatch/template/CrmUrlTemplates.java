@@ -46,8 +46,13 @@ public class CrmUrlTemplates {
 
     private static final Set<String> SCHEMES = Set.of("http", "https");
 
+    private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
+
     private final Engine checking;
     private final Engine rendering;
+    private final Engine plain;
+    private final java.util.Map<BodyFormat, Engine> checkingBodies = new java.util.EnumMap<>(BodyFormat.class);
+    private final java.util.Map<BodyFormat, Engine> renderingBodies = new java.util.EnumMap<>(BodyFormat.class);
 
     CrmUrlTemplates(Engine engine) {
         UrlEncodingResultMapper urlEncoding = new UrlEncodingResultMapper();
@@ -62,6 +67,55 @@ public class CrmUrlTemplates {
                 .strictRendering(false)
                 .addResultMapper(urlEncoding)
                 .build();
+        this.plain = engine.newBuilder()
+                .strictRendering(false)
+                .addResultMapper(new PlainValueResultMapper())
+                .build();
+        for (BodyFormat format : BodyFormat.values()) {
+            checkingBodies.put(format, engine.newBuilder()
+                    .strictRendering(true)
+                    .addValueResolver(ANY_VENDOR_FIELD)
+                    .addValueResolver(NOTHING_ON_NOT_FOUND)
+                    .addResultMapper(format.escaping())
+                    .build());
+            renderingBodies.put(format, engine.newBuilder()
+                    .strictRendering(false)
+                    .addResultMapper(format.escaping())
+                    .build());
+        }
+    }
+
+    /**
+     * @param source a Qute template of a request body; each value is escaped for the format
+     * @throws IllegalArgumentException when the template does not parse, names a field the call event does not
+     *                                  have, or does not render the format (JSON that does not parse, say)
+     */
+    public CrmBodyTemplate compileBody(String source, BodyFormat format) {
+        String sample;
+        try {
+            sample = checkingBodies.get(format).parse(source).data(SampleCallEvent.EVERY_FIELD_SET).render();
+        } catch (TemplateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        format.requireWellFormed(sample);
+        return new CrmBodyTemplate(renderingBodies.get(format).parse(source));
+    }
+
+    /**
+     * @param path a field of the call event, such as {@code call.direction} or {@code raw.sExt}
+     * @throws IllegalArgumentException when the call event has no such field
+     */
+    public EventField field(String path) {
+        if (path == null || !FIELD_PATH.matcher(path).matches()) {
+            throw new IllegalArgumentException("'" + path + "' is no field path (such as call.direction)");
+        }
+        String source = "{" + path + "}";
+        try {
+            checking.parse(source).data(SampleCallEvent.EVERY_FIELD_SET).render();
+        } catch (TemplateException e) {
+            throw new IllegalArgumentException("the call event has no field '" + path + "'", e);
+        }
+        return new EventField(path, plain.parse(source));
     }
 
     /**

@@ -26,7 +26,11 @@ final class UrlEncodingResultMapper implements ResultMapper {
         if (Results.isNotFound(result)) {
             return "";
         }
+        return encode(result.toString());
+    }
+
+    static String encode(String value) {
         // URLEncoder writes form encoding; a '+' it leaves is a space, as a literal '+' became %2B.
-        return URLEncoder.encode(result.toString(), StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

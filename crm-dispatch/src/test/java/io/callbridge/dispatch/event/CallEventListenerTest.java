@@ -16,6 +16,7 @@ import io.callbridge.dispatch.testing.DeadLetters;
 import io.callbridge.dispatch.testing.InjectCrmStub;
 import io.callbridge.dispatch.testing.TestEvents;
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 @WithTestResource(CrmStub.class)
 class CallEventListenerTest {
 
@@ -70,9 +72,9 @@ class CallEventListenerTest {
         topic.send(offered);
         topic.send(ended);
         // The call's events are dispatched in order: once the second is there, the first had all its requests.
-        requests.awaitFor(ended.eventId(), 1);
+        requests.awaitFor(CrmStub.PATH, ended.eventId(), 1);
 
-        List<LoggedRequest> received = requests.of(offered.eventId());
+        List<LoggedRequest> received = requests.of(CrmStub.PATH, offered.eventId());
         assertThat(received).hasSize(1);
         LoggedRequest request = received.get(0);
         assertThat(request.getMethod().getName()).isEqualTo("GET");
@@ -94,7 +96,7 @@ class CallEventListenerTest {
 
         topic.send(answered);
         topic.send(ended);
-        requests.awaitFor(ended.eventId(), 1);
+        requests.awaitFor(CrmStub.PATH, ended.eventId(), 1);
 
         assertThat(requests.ofCall(callId)).singleElement()
                 .satisfies(request -> assertThat(request.getHeader(CrmClient.EVENT_ID))
@@ -114,7 +116,7 @@ class CallEventListenerTest {
             topic.send(key, poison);
             topic.send(offered);
 
-            requests.awaitFor(offered.eventId(), 1);
+            requests.awaitFor(CrmStub.PATH, offered.eventId(), 1);
             ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitFirst(record -> key.equals(record.key()));
             assertThat(deadLetter.value()).isEqualTo(poison);
             assertThat(DeadLetters.header(deadLetter, "dead-letter-topic")).isEqualTo(Topics.CALL_EVENTS);
@@ -136,13 +138,13 @@ class CallEventListenerTest {
             topic.send(newer);
             topic.send(ended);
 
-            requests.awaitFor(ended.eventId(), 1);
+            requests.awaitFor(CrmStub.PATH, ended.eventId(), 1);
             ConsumerRecord<String, byte[]> deadLetter =
                     deadLetters.awaitFirst(record -> newer.partitionKey().equals(record.key()));
             assertThat(new CallEventDeserializer().deserialize(Topics.CALL_EVENTS, deadLetter.value()))
                     .isEqualTo(newer);
             assertThat(DeadLetters.header(deadLetter, "dead-letter-reason")).contains("schema version 2");
         }
-        assertThat(requests.of(newer.eventId())).isEmpty();
+        assertThat(requests.of(CrmStub.PATH, newer.eventId())).isEmpty();
     }
 }

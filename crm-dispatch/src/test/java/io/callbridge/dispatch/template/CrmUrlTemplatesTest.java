@@ -6,6 +6,7 @@ import io.callbridge.common.event.CallParties;
 import io.callbridge.dispatch.testing.CrmStub;
 import io.callbridge.dispatch.testing.TestEvents;
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The templates are compiled by the service's own Qute engine, exactly as the configured one is at startup. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 @WithTestResource(CrmStub.class)
 class CrmUrlTemplatesTest {
 

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Call events of tenant acme, each with its own id. */
+/** Call events, of tenant acme unless told otherwise, each with its own id. */
 public final class TestEvents {
 
     public static final PhoneNumber CUSTOMER = PhoneNumber.of("033004799", "+97233004799", PhoneNumber.Type.E164);
@@ -33,7 +33,16 @@ public final class TestEvents {
     }
 
     public static CallEvent event(String callId, CallEventKind kind, CallParties parties) {
-        return new CallEvent(CallEvent.SCHEMA_VERSION, UUID.randomUUID(), callId, TenantId.of("acme"),
+        return event(TenantId.of("acme"), callId, kind, parties);
+    }
+
+    /** An event of another tenant, such as the one a {@link TestEndpoint} wants. */
+    public static CallEvent event(TenantId tenant, String callId, CallEventKind kind) {
+        return event(tenant, callId, kind, new CallParties(CUSTOMER, null, "777", null, null, null));
+    }
+
+    public static CallEvent event(TenantId tenant, String callId, CallEventKind kind, CallParties parties) {
+        return new CallEvent(CallEvent.SCHEMA_VERSION, UUID.randomUUID(), callId, tenant,
                 new CallSource(SourceSystem.FIXDIGITAL, "tlv"), kind, CallTimes.at(Instant.now()), parties,
                 new CallDetails(Direction.INBOUND, null, null, null, null), null, null, null,
                 Map.of("operation", "incomingCall", "sExt", "777"));

@@ -4,7 +4,6 @@ import io.callbridge.common.event.CallContext;
 import io.callbridge.common.event.CallDetails;
 import io.callbridge.common.event.CallDurations;
 import io.callbridge.common.event.CallSource;
-import io.callbridge.common.event.Recording;
 import io.callbridge.common.phone.PhoneNumber;
 import io.callbridge.index.call.IndexedCall;
 import io.callbridge.index.call.IndexedRecording;
@@ -33,7 +32,7 @@ public record CallView(
         CallDetails call,
         CallDurations durations,
         CallContext context,
-        List<Recording> recordings,
+        List<RecordingView> recordings,
         Map<String, String> raw,
         int eventCount) {
 
@@ -84,6 +83,15 @@ public record CallView(
         }
     }
 
+    /**
+     * @param id                the recording's id, for {@code GET /v1/recordings/{id}/media}
+     * @param location          full path or URL of the file
+     * @param fileName          the file's name alone
+     * @param deletionProtected kept from retention, by its events or at a CRM's request
+     */
+    public record RecordingView(long id, String location, String fileName, Boolean deletionProtected) {
+    }
+
     public static CallView of(IndexedCall call, List<IndexedRecording> recordings) {
         return new CallView(
                 new Ids(call.key.callId(), call.key.tenant(), new CallSource(call.sourceSystem, call.sourceInstance)),
@@ -96,7 +104,7 @@ public record CallView(
                 new CallContext(call.queueName, call.process, call.listId, call.leadId, call.callReferenceId,
                         call.disposition, call.dialerDisposition, call.followUpAt),
                 recordings.stream()
-                        .map(r -> new Recording(r.location, r.fileName, r.deletionProtected))
+                        .map(r -> new RecordingView(r.id, r.location, r.fileName, r.keptFromRetention()))
                         .toList(),
                 Map.copyOf(call.raw),
                 call.eventCount);

@@ -55,6 +55,9 @@ public class IndexedCall {
     public String didRaw;
     @Column(name = "did_e164")
     public String didE164;
+    /** What lookups by DID compare, as {@link #customerMatchKey} for the customer. Computed by the database. */
+    @Column(insertable = false, updatable = false)
+    public String didMatchKey;
     public String extension;
     public String agentId;
     public String employeeId;
@@ -65,6 +68,9 @@ public class IndexedCall {
     public Instant endedAt;
     public Instant firstEventAt;
     public Instant lastEventAt;
+    /** The vendor's start, else the first event: what lookups by time use. Computed by the database. */
+    @Column(insertable = false, updatable = false)
+    public Instant callTime;
     /** How many distinct events were applied; a redelivered event does not count. */
     public int eventCount;
 

@@ -23,6 +23,8 @@ public class IndexedRecording {
     public String location;
     public String fileName;
     public Boolean deletionProtected;
+    /** A CRM asked to keep it from retention (RetrieveRecFile's {@code bDeletionProtected}); never undone by events. */
+    public boolean protectedOnRequest;
 
     /** Where a recording is, or empty when the event named no file at all: a file name alone serves as location. */
     public static Optional<String> locationOf(Recording recording) {
@@ -35,6 +37,11 @@ public class IndexedRecording {
         recording.callId = call.callId();
         recording.location = location;
         return recording;
+    }
+
+    /** Kept from retention, whether an event or a CRM asked. */
+    public Boolean keptFromRetention() {
+        return protectedOnRequest ? Boolean.TRUE : deletionProtected;
     }
 
     public void absorb(Recording recording, Precedence precedence) {

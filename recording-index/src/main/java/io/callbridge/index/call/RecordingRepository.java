@@ -1,5 +1,6 @@
 package io.callbridge.index.call;
 
+import io.callbridge.common.tenant.TenantId;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,18 @@ public class RecordingRepository implements PanacheRepository<IndexedRecording> 
     @WithSession
     public Uni<List<IndexedRecording>> ofCall(CallKey call) {
         return list("tenant = ?1 and callId = ?2 order by id", call.tenant(), call.callId());
+    }
+
+    /** The recordings of the tenant's calls, in the order they became known. */
+    @WithSession
+    public Uni<List<IndexedRecording>> ofCalls(TenantId tenant, List<String> callIds) {
+        return list("tenant = ?1 and callId in ?2 order by id", tenant.value(), callIds);
+    }
+
+    /** The tenant's recording of that id, or null. */
+    @WithSession
+    public Uni<IndexedRecording> byId(TenantId tenant, long id) {
+        return find("id = ?1 and tenant = ?2", id, tenant.value()).firstResult();
     }
 
     /** The call's recording at that location, or null. */

@@ -25,6 +25,7 @@ import java.util.UUID;
 public final class CallEvents {
 
     public static final TenantId ACME = TenantId.of("acme");
+    public static final TenantId GLOBEX = TenantId.of("globex");
     public static final CallSource PBX = new CallSource(SourceSystem.CONVOX, "tel-aviv-pbx");
 
     public static final Instant RINGING = Instant.parse("2024-05-01T10:00:00Z");

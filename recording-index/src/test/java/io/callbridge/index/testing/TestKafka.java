@@ -54,6 +54,11 @@ public final class TestKafka implements AutoCloseable {
         publish(event.partitionKey(), serializer.serialize(Topics.CALL_EVENTS, event));
     }
 
+    /** Publishes the event under another key, e.g. to put it in the partition of another call, before it. */
+    public void publish(String key, CallEvent event) {
+        publish(key, serializer.serialize(Topics.CALL_EVENTS, event));
+    }
+
     public void publish(String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, key, value)).get(10, TimeUnit.SECONDS);

@@ -6,7 +6,7 @@ import io.quarkus.qute.TemplateData;
 /**
  * The values a PBX URL template can use; each is a plain string so that the URL-encoding applies to all alike.
  *
- * @param agent     the agent's extension or id
+ * @param agent     the agent's extension or id, as the PBX knows it
  * @param number    the number to dial, in its forms
  * @param tenant    the tenant id (the documents' {@code ClientId})
  * @param requestId our id of the dial request
@@ -24,10 +24,11 @@ public record DialTemplateData(String agent, DialedNumber number, String tenant,
     public record DialedNumber(String raw, String e164, String digits) {
     }
 
-    public static DialTemplateData of(DialRequest request) {
+    /** @param pbxAgent the agent as the PBX knows it, what {@code {agent}} renders */
+    public static DialTemplateData of(DialRequest request, String pbxAgent) {
         String raw = request.number().raw();
         return new DialTemplateData(
-                request.agent(),
+                pbxAgent,
                 new DialedNumber(raw, request.number().e164(), raw.replaceAll("\\D", "")),
                 request.tenant().value(),
                 request.requestId().toString(),

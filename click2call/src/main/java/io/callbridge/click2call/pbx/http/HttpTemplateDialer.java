@@ -1,9 +1,9 @@
 package io.callbridge.click2call.pbx.http;
 
 import io.callbridge.click2call.pbx.DialOutcome;
+import io.callbridge.click2call.pbx.PbxCall;
 import io.callbridge.click2call.pbx.PbxDialer;
-import io.callbridge.common.dial.DialRequest;
-import io.quarkus.arc.lookup.LookupIfProperty;
+import io.callbridge.click2call.pbx.PbxReplies;
 import io.quarkus.qute.Engine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
@@ -16,7 +16,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.TimeoutException;
 
 /**
  * Dials through a PBX whose click-to-call API is one HTTP request, e.g. FixDigital's
@@ -24,13 +23,12 @@ import java.util.concurrent.TimeoutException;
  * stops the application at start rather than failing the first call.
  */
 @Singleton
-@LookupIfProperty(name = "callbridge.click2call.dialer", stringValue = "http-template", lookupIfMissing = true)
 public class HttpTemplateDialer implements PbxDialer {
 
-    private static final Logger LOG = Logger.getLogger(HttpTemplateDialer.class);
+    /** The value of {@code callbridge.click2call.tenants.<tenant>.dialer} for this dialer. */
+    public static final String KIND = "http-template";
 
-    /** Enough of a PBX's answer to tell an operator why it refused, not enough to flood a log or a problem body. */
-    private static final int EXCERPT_CHARS = 200;
+    private static final Logger LOG = Logger.getLogger(HttpTemplateDialer.class);
 
     private final HttpTemplateDialerConfig config;
     private final DialUrlTemplate urlTemplate;
@@ -43,15 +41,27 @@ public class HttpTemplateDialer implements PbxDialer {
     }
 
     @Override
-    public Uni<DialOutcome> dial(DialRequest request) {
-        return urlTemplate.render(DialTemplateData.of(request))
+    public String kind() {
+        return KIND;
+    }
+
+    /** The one URL template serves every tenant; {@code {tenant}} tells them apart where the PBX needs it. */
+    @Override
+    public boolean serves(String tenant) {
+        return true;
+    }
+
+    @Override
+    public Uni<DialOutcome> dial(PbxCall call) {
+        return urlTemplate.render(DialTemplateData.of(call.request(), call.pbxAgent()))
                 .chain(this::send)
                 .map(this::outcomeOf)
                 .ifNoItem().after(config.timeout()).fail()
-                .onFailure().recoverWithItem(this::outcomeOf)
+                .onFailure().recoverWithItem(failure -> PbxReplies.unanswered(failure, config.timeout()))
                 .invoke(outcome -> {
                     if (!outcome.accepted()) {
-                        LOG.warnf("Dial request %s failed at the PBX: %s", request.requestId(), outcome.reason());
+                        LOG.warnf("Dial request %s failed at the PBX: %s", call.request().requestId(),
+                                outcome.reason());
                     }
                 });
     }
@@ -71,32 +81,16 @@ public class HttpTemplateDialer implements PbxDialer {
     }
 
     private DialOutcome outcomeOf(HttpResponse<Buffer> response) {
-        String body = response.bodyAsString() == null ? "" : response.bodyAsString();
         if (response.statusCode() / 100 != 2) {
-            return DialOutcome.failed("The PBX answered HTTP " + response.statusCode() + excerpt(body));
+            return PbxReplies.httpError(response);
         }
+        String body = PbxReplies.body(response);
         boolean refused = config.successBodyPattern().filter(pattern -> !pattern.matcher(body).find()).isPresent();
-        return refused ? DialOutcome.failed("The PBX refused the call" + excerpt(body)) : DialOutcome.dialing();
-    }
-
-    private DialOutcome outcomeOf(Throwable failure) {
-        if (failure instanceof TimeoutException || failure instanceof io.smallrye.mutiny.TimeoutException) {
-            return DialOutcome.failed("The PBX did not answer within " + config.timeout().toMillis()
-                    + " ms; it may still place the call");
-        }
-        return DialOutcome.failed("The PBX could not be reached: " + failure.getMessage());
-    }
-
-    private static String excerpt(String body) {
-        String oneLine = body.strip().replaceAll("\\s+", " ");
-        if (oneLine.isEmpty()) {
-            return "";
-        }
-        return ": " + (oneLine.length() > EXCERPT_CHARS ? oneLine.substring(0, EXCERPT_CHARS) + "…" : oneLine);
+        return refused ? PbxReplies.refused(body) : DialOutcome.dialing();
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         client.close();
     }
 }

@@ -2,11 +2,13 @@ package io.callbridge.click2call.pbx.http;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.callbridge.click2call.pbx.DialOutcome;
+import io.callbridge.click2call.pbx.PbxCall;
 import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.dial.DialRequest.DialStatus;
 import io.callbridge.common.phone.PhoneNumber;
 import io.callbridge.common.tenant.TenantId;
 import io.callbridge.infra.quarkus.KafkaTestResource;
+import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.qute.Engine;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Templates other than the application's: POST, every value, encoding, misspelt names, an unreachable PBX. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 @WithTestResource(PbxStubResource.class)
 class HttpTemplateDialerTest {
 
@@ -107,7 +110,7 @@ class HttpTemplateDialerTest {
     private DialOutcome dial(HttpTemplateDialerConfig config, DialRequest request) {
         HttpTemplateDialer dialer = new HttpTemplateDialer(vertx, engine, config);
         try {
-            return dialer.dial(request).await().atMost(TIMEOUT.multipliedBy(2));
+            return dialer.dial(new PbxCall(request, request.agent())).await().atMost(TIMEOUT.multipliedBy(2));
         } finally {
             dialer.close();
         }

@@ -7,12 +7,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A WireMock stand-in for a FixDigital dialer, and the URL template that reaches it: the document's
- * {@code http://HOST:6560/dialer/sodialer.php?sExt=777&sNumber=033004799&ClientId=10}, on WireMock's port.
+ * A WireMock stand-in for every PBX of the tests, each on its own path: a FixDigital dialer (the document's
+ * {@code http://HOST:6560/dialer/sodialer.php?sExt=777&sNumber=033004799&ClientId=10}, on WireMock's port), the UIS
+ * Call and Data APIs, a Call Center Studio account and a ConVox server.
  */
 public class PbxStubResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DIALER_PATH = "/dialer/sodialer.php";
+    public static final String UIS_CALL_API_PATH = "/uis/callapi/v4.0";
+    public static final String UIS_DATA_API_PATH = "/uis/dataapi/v2.0";
+    public static final String CCS_BASE_PATH = "/ccs";
+    public static final String CONVOX_CLICK_TO_CALL_PATH = "/ConVoxCCS/Agent/click2call.php";
+    public static final String CONVOX_CALLCONTROL_PATH = "/ConVoxCCS/Agent/callcontrol_api.php";
 
     private WireMockServer pbx;
 
@@ -20,8 +26,16 @@ public class PbxStubResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         pbx = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         pbx.start();
-        return Map.of("callbridge.click2call.pbx.url-template", "http://localhost:" + pbx.port() + DIALER_PATH
-                + "?sExt={agent}&sNumber={number.raw}&ClientId={tenant}");
+        String base = "http://localhost:" + pbx.port();
+        return Map.of(
+                "callbridge.click2call.pbx.url-template",
+                base + DIALER_PATH + "?sExt={agent}&sNumber={number.raw}&ClientId={tenant}",
+                "callbridge.click2call.uis.call-api-url", base + UIS_CALL_API_PATH,
+                "callbridge.click2call.uis.data-api-url", base + UIS_DATA_API_PATH,
+                "callbridge.click2call.ccs.tenants.initech.base-url", base + CCS_BASE_PATH,
+                "callbridge.click2call.convox.tenants.umbrella.click-to-call-url",
+                base + CONVOX_CLICK_TO_CALL_PATH + "?agent_id={agent}&mobile_number={number.digits}",
+                "callbridge.click2call.convox.tenants.umbrella.callcontrol-url", base + CONVOX_CALLCONTROL_PATH);
     }
 
     @Override

@@ -103,7 +103,11 @@ public final class LocalStack implements AutoCloseable {
             properties.put("quarkus.datasource.password", postgres.password());
         }
         switch (service) {
-            case CRM_DISPATCH -> properties.put("callbridge.dispatch.crm.url-template", options.crmUrlTemplate());
+            case CRM_DISPATCH -> {
+                properties.put("callbridge.dispatch.crm.url-template", options.crmUrlTemplate());
+                // The stand-in CRM (or the test's) listens on loopback, which the SSRF guard refuses by default.
+                properties.put("callbridge.dispatch.network.allowed-addresses", "127.0.0.0/8,::1/128");
+            }
             case CLICK2CALL -> {
                 properties.put("callbridge.click2call.pbx.url-template", options.pbxUrlTemplate());
                 properties.put("callbridge.click2call.default-region", options.defaultRegion());

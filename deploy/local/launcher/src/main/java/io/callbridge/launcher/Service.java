@@ -4,8 +4,8 @@ package io.callbridge.launcher;
 public enum Service {
     CALL_INGEST("call-ingest", 8081, null),
     RECORDING_INDEX("recording-index", 8082, "recording_index"),
-    CRM_DISPATCH("crm-dispatch", 8083, null),
-    CLICK2CALL("click2call", 8084, null);
+    CRM_DISPATCH("crm-dispatch", 8083, "crm_dispatch"),
+    CLICK2CALL("click2call", 8084, "click2call");
 
     private final String module;
     private final int defaultPort;

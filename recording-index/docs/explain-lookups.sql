@@ -1,0 +1,99 @@
+-- The lookups of recording-index as the service sends them (bound parameters), for EXPLAIN. Run against a database
+-- migrated by the service, e.g. psql -v ON_ERROR_STOP=1 -f docs/explain-lookups.sql.
+\pset pager off
+SET plan_cache_mode = force_generic_plan;
+
+\echo '### 1. GET /v1/calls?number=... (first page): call_by_customer'
+PREPARE by_number(text, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_number('+97235007919', 'acme', 51);
+
+\echo '### 2. GET /v1/calls?number=...&cursor=... (a later page): the keyset continues in call_by_customer'
+PREPARE by_number_after(text, text, timestamptz, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
+  AND (c.call_time, c.call_id) < ($3, $4)
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $5;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_number_after('+97235007919', 'acme', '2024-06-01T00:00:00Z', 'call-0', 51);
+
+\echo '### 3. GET /v1/calls?extension=...&from=...&to=...: call_by_extension'
+PREPARE by_extension(text, timestamptz, timestamptz, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $4 AND (c.extension = $1 AND c.call_time >= $2 AND c.call_time < $3)
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $5;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_extension('1004', '2024-03-01T00:00:00Z', '2024-03-08T00:00:00Z', 'acme', 51);
+
+\echo '### 4. GET /v1/calls?agent=...: call_by_agent'
+PREPARE by_agent(text, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.agent_id = $1)
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_agent('agent-7', 'acme', 51);
+
+\echo '### 5. GET /v1/calls?did=...: call_by_did'
+PREPARE by_did(text, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.did_match_key = $1)
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_did('+97235510007', 'acme', 51);
+
+\echo '### 6. GET /v1/calls?callReference=...: call_by_reference'
+PREPARE by_reference(text, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.call_reference_id = $1)
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_reference('REF-11', 'acme', 51);
+
+\echo '### 7. GET /v1/calls?from=...&to=...&direction=...&outcome=...&disposition=...&minDuration=...&hasRecording=true'
+\echo '###    (filters without an index of their own): call_by_time, the other conditions filter in order'
+PREPARE by_time_and_more(timestamptz, timestamptz, text, text, text, int, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $7 AND (c.call_time >= $1 AND c.call_time < $2 AND c.direction = $3
+  AND c.outcome = $4 AND c.disposition = $5 AND c.total_seconds >= $6
+  AND EXISTS (SELECT 1 FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id))
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $8;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_time_and_more('2024-03-01T00:00:00Z', '2024-03-08T00:00:00Z', 'INBOUND',
+  'ANSWERED', 'Interested', 120, 'acme', 51);
+
+\echo '### 8. The recordings of a page of calls (every API above): recording_per_call_location'
+PREPARE recordings_of(text, text, text, text) AS
+SELECT * FROM recording WHERE tenant = $1 AND call_id IN ($2, $3, $4) ORDER BY id;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE recordings_of('acme', 'call-1', 'call-2', 'call-3');
+
+\echo '### 9. RetrieveRecFile: the call on the extension spanning the time, else the nearest start: call_by_extension'
+PREPARE retrieve_rec_file(timestamptz, text, text, timestamptz, timestamptz, timestamptz, text) AS
+SELECT c.* FROM call c WHERE c.tenant = $2 AND c.extension = $3 AND c.call_time BETWEEN $4 AND $5
+  AND ((c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1)
+       OR c.call_time >= $6)
+ORDER BY (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1) DESC,
+  CASE WHEN (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1)
+       THEN 0 ELSE abs(extract(epoch FROM c.call_time - $1)) END,
+  (c.customer_match_key IS NOT DISTINCT FROM $7) DESC, abs(extract(epoch FROM c.call_time - $1)), c.call_id
+LIMIT 1;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE retrieve_rec_file('2024-03-05T10:00:00Z', 'acme', '1004',
+  '2024-03-05T06:00:00Z', '2024-03-05T10:01:00Z', '2024-03-05T09:59:00Z', '+97235007919');
+
+\echo '### 10. reportsCDRLogs?activecallkey=... (and GET /v1/calls/{callId}): call_pk'
+PREPARE by_call_id(text, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.call_id = $1)
+ORDER BY c.call_time ASC, c.call_id ASC LIMIT $3;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_call_id('call-1', 'acme', 101);
+
+\echo '### 11. reportsCDRLogs?startdate=...&finishdate=...&cursor=...: call_by_time, read backwards (oldest first)'
+PREPARE cdr_range(timestamptz, timestamptz, text, timestamptz, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $3 AND (c.call_time >= $1 AND c.call_time < $2)
+  AND (c.call_time, c.call_id) > ($4, $5)
+ORDER BY c.call_time ASC, c.call_id ASC LIMIT $6;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE cdr_range('2024-03-05T00:00:00Z', '2024-03-06T00:00:00Z', 'acme',
+  '2024-03-05T08:00:00Z', 'call-0', 101);
+
+\echo '### 12. get.call_legs_report: date range and 003''s filter (call_session_id = ... and is_talked = true)'
+PREPARE call_legs(timestamptz, timestamptz, text, boolean, text, int) AS
+SELECT c.* FROM call c WHERE c.tenant = $5 AND (c.call_time >= $1 AND c.call_time < $2
+  AND (c.call_id = $3 AND (c.answered_at IS NOT NULL OR coalesce(c.talk_seconds, 0) > 0) = $4))
+ORDER BY c.call_time ASC, c.call_id ASC LIMIT $6;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE call_legs('2024-03-05T00:00:00Z', '2024-03-05T00:10:00Z', 'call-200000', true,
+  'acme', 101);
+
+\echo '### 13. FixDigital call-list?number=...: as 1'
+\echo '### 14. The stored query, as a reader role: recording_record by extension and time'
+INSERT INTO stored_query_reader VALUES (current_user, 'acme') ON CONFLICT DO NOTHING;
+PREPARE stored_query(text, timestamptz, timestamptz) AS
+SELECT * FROM recording_record WHERE extension = $1 AND call_time BETWEEN $2 AND $3 ORDER BY call_time DESC;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE stored_query('1004', '2024-03-01T00:00:00Z', '2024-03-08T00:00:00Z');
+DELETE FROM stored_query_reader WHERE role_name = current_user;
