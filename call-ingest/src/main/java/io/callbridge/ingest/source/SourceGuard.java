@@ -1,14 +1,13 @@
 package io.callbridge.ingest.source;
 
 import io.callbridge.common.problem.ProblemException;
+import io.callbridge.common.tenant.SecretHashes;
 import io.callbridge.ingest.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +77,7 @@ public class SourceGuard {
     }
 
     private static boolean matches(List<String> hashes, String secret) {
-        byte[] hash = sha256(secret).getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = SecretHashes.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII);
         boolean found = false;
         for (String expected : hashes) {
             // Compare every hash in constant time, so the answer's timing tells nothing.
@@ -88,12 +87,4 @@ public class SourceGuard {
         return found;
     }
 
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

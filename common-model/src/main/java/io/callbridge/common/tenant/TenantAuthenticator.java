@@ -3,11 +3,7 @@ package io.callbridge.common.tenant;
 import io.callbridge.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,7 +32,7 @@ public class TenantAuthenticator {
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ProblemException.unauthorized("Only 'Authorization: Bearer <key>' is accepted");
         }
-        TenantId tenant = tenantByKeyHash.get(sha256(authorization.substring(BEARER.length()).trim()));
+        TenantId tenant = tenantByKeyHash.get(SecretHashes.sha256Hex(authorization.substring(BEARER.length()).trim()));
         if (tenant == null) {
             throw ProblemException.unauthorized("The API key is not known");
         }
@@ -50,12 +46,4 @@ public class TenantAuthenticator {
         }
     }
 
-    static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package io.callbridge.click2call.crm.ccs;
 
-import io.callbridge.click2call.crm.Sha256;
+import io.callbridge.common.tenant.SecretHashes;
 import io.callbridge.common.tenant.TenantId;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +38,7 @@ public class SessionOpener {
         RANDOM.nextBytes(secret);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         CrmSession session = new CrmSession();
-        session.sessionSha256 = Sha256.hex(value);
+        session.sessionSha256 = SecretHashes.sha256Hex(value);
         session.tenant = tenant.value();
         session.agent = agent;
         session.createdAt = now;
@@ -48,6 +48,6 @@ public class SessionOpener {
 
     /** The session still valid now, or null when it is unknown or expired. */
     public Uni<CrmSession> find(String value, Instant now) {
-        return sessions.validAt(Sha256.hex(value), now);
+        return sessions.validAt(SecretHashes.sha256Hex(value), now);
     }
 }

@@ -1,8 +1,8 @@
 package io.callbridge.click2call.crm.fixdigital;
 
-import io.callbridge.click2call.crm.Sha256;
 import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
+import io.callbridge.common.tenant.SecretHashes;
 import io.callbridge.common.tenant.TenantId;
 import jakarta.inject.Singleton;
 
@@ -38,7 +38,7 @@ public class FixDigitalClients {
         KnownClient client = byId.get(clientId);
         if (client == null || username == null || password == null || !client.username().equals(username)
                 || !MessageDigest.isEqual(client.passwordSha256().getBytes(StandardCharsets.US_ASCII),
-                Sha256.hex(password).getBytes(StandardCharsets.US_ASCII))) {
+                SecretHashes.sha256Hex(password).getBytes(StandardCharsets.US_ASCII))) {
             throw new ProblemException(new Problem("about:blank", "Unauthorized", 401,
                     "Unknown ClientId, or a wrong username or password", List.of()),
                     Map.of("WWW-Authenticate", "Basic realm=\"sodialer\""));

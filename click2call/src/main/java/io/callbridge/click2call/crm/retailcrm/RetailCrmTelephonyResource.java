@@ -1,6 +1,5 @@
 package io.callbridge.click2call.crm.retailcrm;
 
-import io.callbridge.click2call.crm.Sha256;
 import io.callbridge.click2call.call.CallConfig;
 import io.callbridge.click2call.call.CallPlacer;
 import io.callbridge.click2call.call.CallRequest;
@@ -9,6 +8,7 @@ import io.callbridge.click2call.pbx.uis.UisEmployees;
 import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
+import io.callbridge.common.tenant.SecretHashes;
 import io.callbridge.common.tenant.TenantId;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -115,7 +115,7 @@ public class RetailCrmTelephonyResource {
     }
 
     private TenantId tenantOf(String clientId) {
-        TenantId tenant = clientId == null ? null : tenantByClientIdHash.get(Sha256.hex(clientId));
+        TenantId tenant = clientId == null ? null : tenantByClientIdHash.get(SecretHashes.sha256Hex(clientId));
         if (tenant == null) {
             throw new ProblemException(new Problem("about:blank", "Unauthorized", 401,
                     "The clientId is not one registered with this telephony", List.of()), Map.of());
