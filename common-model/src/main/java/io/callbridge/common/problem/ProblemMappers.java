@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
  * an unexpected exception stays a bare 500 without a body, never a stack trace or a class name.
  */
 public class ProblemMappers {
+
+    private static final int UNREACHABLE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -82,6 +85,16 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return new ProblemException(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
                 status.getReasonPhrase(), List.of()), Map.of()).toResponse();
+    }
+
+    /**
+     * A connection to a backing service (the database, most often) was refused or lost before the request could be
+     * served: the client may retry, so 503 with {@code Retry-After}, never a 500. Which service is not said.
+     */
+    @ServerExceptionMapper
+    public Response unreachable(ConnectException e) {
+        return ProblemException.unavailable("A service this request needs is not reachable; retry later",
+                UNREACHABLE_RETRY_AFTER_SECONDS).toResponse();
     }
 
     private static Response badRequest(String detail, List<Problem.FieldError> errors) {
