@@ -9,7 +9,10 @@ import io.callbridge.common.problem.ProblemException;
 import io.callbridge.common.tenant.TenantAuthenticator;
 import io.callbridge.common.tenant.TenantId;
 import io.callbridge.ingest.IngestConfig;
+import io.callbridge.ingest.metrics.IngestMetrics;
+import io.callbridge.ingest.phone.PhoneNumbers;
 import io.callbridge.ingest.publish.CallEventPublisher;
+import io.callbridge.ingest.publish.TraceContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,13 +43,15 @@ public class CanonicalEventResource {
     private final TenantAuthenticator authenticator;
     private final Validator validator;
     private final IngestConfig config;
+    private final IngestMetrics metrics;
 
     public CanonicalEventResource(CallEventPublisher publisher, TenantAuthenticator authenticator,
-                                  Validator validator, IngestConfig config) {
+                                  Validator validator, IngestConfig config, IngestMetrics metrics) {
         this.publisher = publisher;
         this.authenticator = authenticator;
         this.validator = validator;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @POST
@@ -59,16 +65,23 @@ public class CanonicalEventResource {
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
     @APIResponse(responseCode = "403", description = "The event belongs to another tenant than the key's")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After")
-    public Uni<Response> publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, CallEvent event) {
-        TenantId tenant = authenticator.authenticate(authorization);
-        CallEvent complete = completed(requirePresent(event));
-        Set<ConstraintViolation<CallEvent>> violations = validator.validate(complete);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+    public Uni<Response> publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 @Context HttpHeaders headers, CallEvent event) {
+        CallEvent complete;
+        try {
+            TenantId tenant = authenticator.authenticate(authorization);
+            complete = completed(requirePresent(event));
+            Set<ConstraintViolation<CallEvent>> violations = validator.validate(complete);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            authenticator.requireSame(tenant, complete.tenant());
+        } catch (RuntimeException refused) {
+            metrics.rejected(IngestMetrics.CANONICAL_SOURCE, IngestMetrics.reasonOf(refused));
+            throw refused;
         }
-        authenticator.requireSame(tenant, complete.tenant());
-        return publisher.publish(complete)
-                .replaceWith(() -> Response.accepted(new AcceptedEvent(complete.eventId(), complete.callId())).build());
+        return counted(publisher.publishAll(List.of(complete), TraceContext.of(headers::getHeaderString)), 1)
+                .map(ignored -> Response.accepted(new AcceptedEvent(complete.eventId(), complete.callId())).build());
     }
 
     @POST
@@ -87,7 +100,27 @@ public class CanonicalEventResource {
     @APIResponse(responseCode = "403", description = "An event belongs to another tenant than the key's; nothing was published")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge every event in time; retry the batch")
     public Uni<Response> publishBatch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                      List<CallEvent> events) {
+                                      @Context HttpHeaders headers, List<CallEvent> events) {
+        List<CallEvent> complete;
+        try {
+            complete = readBatch(authorization, events);
+        } catch (RuntimeException refused) {
+            metrics.rejected(IngestMetrics.CANONICAL_SOURCE, IngestMetrics.reasonOf(refused));
+            throw refused;
+        }
+        return counted(publisher.publishAll(complete, TraceContext.of(headers::getHeaderString)), complete.size())
+                .map(ignored -> Response.accepted(complete.stream()
+                        .map(e -> new AcceptedEvent(e.eventId(), e.callId())).toList()).build());
+    }
+
+    private Uni<Void> counted(Uni<Void> published, int events) {
+        return published.invoke(() -> metrics.accepted(IngestMetrics.CANONICAL_SOURCE, events))
+                .onFailure().invoke(failure -> metrics.rejected(IngestMetrics.CANONICAL_SOURCE,
+                        IngestMetrics.reasonOf(failure)));
+    }
+
+    /** Every event read, completed and validated, all of the key's tenant; else nothing. */
+    private List<CallEvent> readBatch(String authorization, List<CallEvent> events) {
         TenantId tenant = authenticator.authenticate(authorization);
         if (events == null || events.isEmpty()) {
             throw ProblemException.badRequest("body", "an array of at least one call event is required");
@@ -114,9 +147,7 @@ public class CanonicalEventResource {
                     "Invalid field(s): " + fields + "; no event of the batch was published", errors), Map.of());
         }
         complete.forEach(event -> authenticator.requireSame(tenant, event.tenant()));
-        return Uni.join().all(complete.stream().map(publisher::publish).toList()).andFailFast()
-                .replaceWith(() -> Response.accepted(complete.stream()
-                        .map(e -> new AcceptedEvent(e.eventId(), e.callId())).toList()).build());
+        return complete;
     }
 
     private static CallEvent requirePresent(CallEvent event) {
@@ -153,6 +184,6 @@ public class CanonicalEventResource {
         if (number.raw() == null || number.raw().isBlank()) {
             throw ProblemException.badRequest(field + ".raw", "must not be blank");
         }
-        return number.resolved(config.defaultRegion());
+        return PhoneNumbers.resolved(number, config.defaultRegion());
     }
 }

@@ -12,11 +12,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,7 +29,6 @@ import java.util.Map;
  * form, or a POST JSON object. The source's configured vendor picks the adapter.
  */
 @Path("/v1/sources/{source}/events")
-@Produces(MediaType.APPLICATION_JSON)
 public class SourceEventResource {
 
     private final Sources sources;
@@ -58,10 +55,10 @@ public class SourceEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "A vendor notification sent as a form (ConVox POST)")
-    public Uni<Response> form(@PathParam("source") String source, MultivaluedMap<String, String> form,
+    public Uni<Response> form(@PathParam("source") String source, String form,
                               @Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Map<String, String> fields = VendorRequest.firstValues(uri.getQueryParameters(), new LinkedHashMap<>());
-        return ingest(source, VendorRequest.firstValues(form, fields), headers, request);
+        return ingest(source, VendorRequest.formFields(form, fields), headers, request);
     }
 
     @POST

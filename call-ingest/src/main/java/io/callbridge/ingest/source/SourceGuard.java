@@ -36,7 +36,7 @@ public class SourceGuard {
                       Map<String, String> parameters) {
         List<Cidr> allowed = networks.computeIfAbsent(source.name(), n -> source.config().allowedNetworks()
                 .orElse(List.of()).stream().map(Cidr::parse).toList());
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(c -> c.contains(remoteAddress))) {
+        if (!allowed.isEmpty() && !anyContains(allowed, Cidr.addressOf(remoteAddress))) {
             throw ProblemException.forbidden("Requests of source '" + source.name() + "' may not come from "
                     + remoteAddress);
         }
@@ -57,6 +57,15 @@ public class SourceGuard {
             return;
         }
         throw ProblemException.unauthorized("Source '" + source.name() + "' requires valid credentials");
+    }
+
+    private static boolean anyContains(List<Cidr> networks, byte[] address) {
+        for (Cidr network : networks) {
+            if (network.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean basicMatches(IngestConfig.Auth auth, String authorization) {

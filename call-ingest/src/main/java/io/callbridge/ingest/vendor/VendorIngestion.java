@@ -4,6 +4,7 @@ import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.problem.ProblemException;
 import io.callbridge.ingest.metrics.IngestMetrics;
 import io.callbridge.ingest.publish.CallEventPublisher;
+import io.callbridge.ingest.publish.TraceContext;
 import io.callbridge.ingest.source.SourceContext;
 import io.callbridge.ingest.source.SourceGuard;
 import io.smallrye.mutiny.Uni;
@@ -48,23 +49,29 @@ public class VendorIngestion {
     public Uni<Response> ingest(SourceContext source, VendorRequest request, String remoteAddress,
                                 Function<String, String> header) {
         VendorAdapter adapter = adapters.of(source);
-        return Uni.createFrom().deferred(() -> {
-                    guard.admit(source, remoteAddress, header, request.fields());
-                    return adapter.events(request.without(source.config().auth().tokenParameter()), source);
+        Uni<List<CallEvent>> read;
+        try {
+            guard.admit(source, remoteAddress, header, request.fields());
+            read = adapter.events(request.without(source.config().auth().tokenParameter()), source);
+        } catch (RuntimeException refused) {
+            metrics.rejected(source.name(), IngestMetrics.reasonOf(refused));
+            return Uni.createFrom().failure(refused);
+        }
+        TraceContext trace = TraceContext.of(header);
+        // Few operators on purpose: each one costs a context capture per request on the event loop.
+        return read.flatMap(events -> {
+                    validate(events);
+                    return publisher.publishAll(events, trace).map(ignored -> {
+                        metrics.accepted(source.name(), events.size());
+                        return adapter.accepted(events);
+                    });
                 })
-                .invoke(this::validate)
-                .flatMap(events -> publish(events).replaceWith(events))
-                .invoke(events -> metrics.accepted(source.name(), events.size()))
-                .map(adapter::accepted)
-                .onFailure().invoke(failure -> metrics.rejected(source.name(), reasonOf(failure)));
+                .onFailure().invoke(failure -> metrics.rejected(source.name(), IngestMetrics.reasonOf(failure)));
     }
 
     /** Every event, each acknowledged; a failure of any fails the whole (its retry repeats the same event ids). */
     public Uni<Void> publish(List<CallEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join().all(events.stream().map(publisher::publish).toList()).andFailFast().replaceWithVoid();
+        return publisher.publishAll(events, TraceContext.NONE);
     }
 
     private void validate(List<CallEvent> events) {
@@ -74,16 +81,6 @@ public class VendorIngestion {
                 throw new ConstraintViolationException(violations);
             }
         }
-    }
-
-    private static String reasonOf(Throwable failure) {
-        if (failure instanceof ProblemException problem) {
-            return IngestMetrics.reasonOf(problem.problem().status());
-        }
-        if (failure instanceof ConstraintViolationException) {
-            return "invalid";
-        }
-        return "error";
     }
 
     /** A JSON object's members as text fields: scalars as written, objects and arrays as their JSON. */

@@ -3,6 +3,7 @@ package io.callbridge.ingest.vendor;
 import io.callbridge.common.event.Recording;
 import io.callbridge.common.phone.PhoneNumber;
 import io.callbridge.common.problem.ProblemException;
+import io.callbridge.ingest.phone.PhoneNumbers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,10 +61,11 @@ public final class VendorValues {
     public static int seconds(String field, String value) {
         String text = unquoted(value);
         try {
-            if (text.matches("\\d+")) {
+            if (isDigits(text)) {
                 return Integer.parseInt(text);
             }
-            if (text.matches("\\d+\\.\\d+")) {
+            int dot = text.indexOf('.');
+            if (dot > 0 && isDigits(text.substring(0, dot)) && isDigits(text.substring(dot + 1))) {
                 return (int) Math.round(Double.parseDouble(text));
             }
         } catch (NumberFormatException e) {
@@ -82,7 +84,7 @@ public final class VendorValues {
 
     /** A number as received plus its E.164 form in the source's region; extensions stay extensions. */
     public static PhoneNumber phone(String value, String region) {
-        return PhoneNumber.parse(unquoted(value), region);
+        return PhoneNumbers.parse(unquoted(value), region);
     }
 
     /** A recording at a full path or URL; the file name is its last segment. */
@@ -99,6 +101,34 @@ public final class VendorValues {
             case "false", "0", "no", "n" -> false;
             default -> throw ProblemException.badRequest(field, "'" + value + "' is not true or false");
         };
+    }
+
+    /** Whether the text is one or more ASCII digits (no regular expression: this runs for every field). */
+    public static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text's ASCII letters, lower-cased, everything else dropped ({@code Not Connected} → {@code notconnected}). */
+    public static String lettersOnly(String text) {
+        StringBuilder letters = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                letters.append((char) (c + ('a' - 'A')));
+            } else if (c >= 'a' && c <= 'z') {
+                letters.append(c);
+            }
+        }
+        return letters.toString();
     }
 
     public static String unquoted(String value) {

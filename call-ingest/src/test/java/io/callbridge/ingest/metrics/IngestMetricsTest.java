@@ -32,6 +32,10 @@ class IngestMetricsTest {
         double acceptedBefore = metric(accepted);
         double unauthorizedBefore = metric(unauthorized);
         double invalidBefore = metric(invalid);
+        String acceptedEvents = "callbridge_ingest_events_total{outcome=\"accepted\",source=\"tlv-fixdigital\"}";
+        String invalidEvents = "callbridge_ingest_events_total{outcome=\"invalid\",source=\"tlv-fixdigital\"}";
+        double acceptedEventsBefore = metric(acceptedEvents);
+        double invalidEventsBefore = metric(invalidEvents);
 
         given().urlEncodingEnabled(false).get("/webservice.php?operation=incomingCall&sExt=901&sNumber=033004799&ClientId=10")
                 .then().statusCode(200);
@@ -40,7 +44,27 @@ class IngestMetricsTest {
         given().formParam("ConvoxID", "m-1").post("/v1/sources/convox-mumbai/events").then().statusCode(401);
 
         assertThat(metric(accepted)).isEqualTo(acceptedBefore + 1);
+        assertThat(metric(acceptedEvents)).isEqualTo(acceptedEventsBefore + 1);
+        assertThat(metric(invalidEvents)).isEqualTo(invalidEventsBefore + 1);
         assertThat(metric(invalid)).isEqualTo(invalidBefore + 1);
+        assertThat(metric(unauthorized)).isEqualTo(unauthorizedBefore + 1);
+    }
+
+    @Test
+    void canonicalEventsAreCountedUnderTheApiSource() {
+        String accepted = "callbridge_ingest_events_total{outcome=\"accepted\",source=\"api\"}";
+        String unauthorized = "callbridge_ingest_events_total{outcome=\"unauthorized\",source=\"api\"}";
+        double acceptedBefore = metric(accepted);
+        double unauthorizedBefore = metric(unauthorized);
+
+        given().contentType("application/json").header("Authorization", "Bearer acme-test-key")
+                .body(io.callbridge.ingest.api.CanonicalEventResourceTest.offeredCall("metrics-" + java.util.UUID.randomUUID()))
+                .post("/v1/events").then().statusCode(202);
+        given().contentType("application/json").header("Authorization", "Bearer wrong-key")
+                .body(io.callbridge.ingest.api.CanonicalEventResourceTest.offeredCall("metrics-" + java.util.UUID.randomUUID()))
+                .post("/v1/events").then().statusCode(401);
+
+        assertThat(metric(accepted)).isEqualTo(acceptedBefore + 1);
         assertThat(metric(unauthorized)).isEqualTo(unauthorizedBefore + 1);
     }
 }

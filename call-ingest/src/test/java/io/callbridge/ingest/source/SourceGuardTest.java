@@ -48,5 +48,16 @@ class SourceGuardTest {
     void aHostNameIsNoNetwork() {
         assertThatThrownBy(() -> Cidr.parse("crm.example.com/24")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cidr.parse("/8")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPeerThatIsNoAddressLiteralIsInNoNetwork() {
+        assertThat(Cidr.addressOf("localhost")).isNull();
+        assertThat(Cidr.addressOf("")).isNull();
+        assertThat(Cidr.addressOf(null)).isNull();
+        assertThat(Cidr.parse("127.0.0.0/8").contains("localhost")).isFalse();
+        assertThat(Cidr.parse("0.0.0.0/0").contains(Cidr.addressOf("localhost"))).isFalse();
+        assertThat(Cidr.parse("127.0.0.0/8").contains(Cidr.addressOf("127.0.0.1"))).isTrue();
     }
 }

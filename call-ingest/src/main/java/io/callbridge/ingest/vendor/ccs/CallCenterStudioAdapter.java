@@ -160,7 +160,7 @@ public class CallCenterStudioAdapter implements VendorAdapter {
     }
 
     private static Outcome outcomeOf(String status) {
-        return switch (status.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")) {
+        return switch (VendorValues.lettersOnly(status)) {
             case "answered", "answer", "connected", "completed" -> Outcome.ANSWERED;
             case "missed", "abandoned", "noanswer", "unanswered" -> Outcome.MISSED;
             case "busy" -> Outcome.BUSY;

@@ -125,7 +125,7 @@ public class ConvoxAdapter implements VendorAdapter {
         }
         LocalDate day;
         try {
-            day = text.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(text) : LocalDate.parse(text, DAY_FIRST);
+            day = isIsoDay(text) ? LocalDate.parse(text) : LocalDate.parse(text, DAY_FIRST);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(date.getKey(), "'" + date.getValue() + "' is not a date such as 2024-03-05");
         }
@@ -134,18 +134,25 @@ public class ConvoxAdapter implements VendorAdapter {
         return day.atTime(LocalTime.of(hour, minute)).atZone(source.zone()).toInstant();
     }
 
+    /** {@code yyyy-MM-dd}: four digits, dash, two, dash, two. */
+    private static boolean isIsoDay(String text) {
+        return text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && VendorValues.isDigits(text.substring(0, 4)) && VendorValues.isDigits(text.substring(5, 7))
+                && VendorValues.isDigits(text.substring(8));
+    }
+
     private static int clockField(VendorRequest request, String name, int max) {
         Map.Entry<String, String> field = entry(request, name)
                 .orElseThrow(() -> ProblemException.badRequest(name, "is required"));
         String text = VendorValues.unquoted(field.getValue());
-        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) > max) {
+        if (text.length() > 2 || !VendorValues.isDigits(text) || Integer.parseInt(text) > max) {
             throw ProblemException.badRequest(field.getKey(), "'" + field.getValue() + "' is not between 0 and " + max);
         }
         return Integer.parseInt(text);
     }
 
     private static void readMode(EventDraft draft, String mode) {
-        switch (mode.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")) {
+        switch (VendorValues.lettersOnly(mode)) {
             case "inbound", "incoming", "in" -> draft.direction = Direction.INBOUND;
             case "outbound", "outgoing", "out" -> draft.direction = Direction.OUTBOUND;
             case "manual" -> outbound(draft, CallMode.MANUAL);
@@ -165,7 +172,7 @@ public class ConvoxAdapter implements VendorAdapter {
 
     /** "Connected" / "not connected" (001), and the usual dialer results besides; others stay in raw only. */
     private static Outcome outcomeOf(String status) {
-        return switch (status.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")) {
+        return switch (VendorValues.lettersOnly(status)) {
             case "connected", "answered", "answer" -> Outcome.ANSWERED;
             case "notconnected", "noanswer", "notanswered" -> Outcome.NOT_CONNECTED;
             case "busy" -> Outcome.BUSY;

@@ -65,7 +65,7 @@ public class FixDigitalAdapter implements VendorAdapter {
         long window = Math.max(1, source.config().callWindow().toSeconds());
         Instant windowStart = Instant.ofEpochSecond(request.receivedAt().getEpochSecond() / window * window);
         String callId = request.get(source.field("call-id", "CallId"))
-                .orElseGet(() -> extension + "-" + number.replaceAll("[^0-9+]", "") + "-" + windowStart.getEpochSecond());
+                .orElseGet(() -> extension + "-" + dialable(number) + "-" + windowStart.getEpochSecond());
         EventDraft draft = new EventDraft(source, callId, request.fields());
         draft.extension = extension;
         draft.customer = VendorValues.phone(number, source.region());
@@ -77,6 +77,18 @@ public class FixDigitalAdapter implements VendorAdapter {
             draft.startedAt = request.receivedAt();
         }
         return draft.build(kind, request.receivedAt(), windowStart);
+    }
+
+    /** The number's digits and plus signs: {@code 03-300 4799} and {@code 033004799} are one call. */
+    private static String dialable(String number) {
+        StringBuilder dialable = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+') {
+                dialable.append(c);
+            }
+        }
+        return dialable.toString();
     }
 
     @Override

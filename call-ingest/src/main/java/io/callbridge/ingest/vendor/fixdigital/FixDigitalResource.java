@@ -11,11 +11,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,7 +27,6 @@ import java.util.Map;
  * source is the one configured with that {@code ClientId}.
  */
 @Path("/webservice.php")
-@Produces(MediaType.APPLICATION_JSON)
 public class FixDigitalResource {
 
     private final Sources sources;
@@ -51,9 +48,10 @@ public class FixDigitalResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The same callback, posted as a form")
-    public Uni<Response> posted(MultivaluedMap<String, String> form, @Context UriInfo uri,
+    public Uni<Response> posted(String form, @Context UriInfo uri,
                                 @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return ingest(VendorRequest.firstValues(form, VendorRequest.firstValues(uri.getQueryParameters(), new LinkedHashMap<>())), headers, request);
+        return ingest(VendorRequest.formFields(form, VendorRequest.firstValues(uri.getQueryParameters(),
+                new LinkedHashMap<>())), headers, request);
     }
 
     private Uni<Response> ingest(Map<String, String> fields, HttpHeaders headers, HttpServerRequest request) {

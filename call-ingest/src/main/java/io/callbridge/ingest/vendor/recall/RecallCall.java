@@ -38,7 +38,7 @@ final class RecallCall {
      */
     static List<CallEvent> events(VendorRequest request, SourceContext source) {
         String extension = value(request, "agent", "sExtension", "extension")
-                .orElseThrow(() -> ProblemException.badRequest(AGENT, "is required"));
+                .orElseThrow(() -> ProblemException.badRequest(named(request, AGENT, "sExtension"), "is required"));
         Map.Entry<String, String> when = startOf(request);
         Instant started = VendorValues.localTime(when.getKey(), when.getValue(), source.zone());
         LocalDateTime local = LocalDateTime.ofInstant(started, source.zone());
@@ -88,7 +88,16 @@ final class RecallCall {
             return Map.entry(date.get().getKey() + "&" + time.get().getKey(),
                     VendorValues.unquoted(date.get().getValue()) + " " + VendorValues.unquoted(time.get().getValue()));
         }
-        throw ProblemException.badRequest(DATE_TIME, "is required (yyyy-MM-dd HH:mm:ss)");
+        throw ProblemException.badRequest(named(request, DATE_TIME, "dtCallDateTime"), "is required (yyyy-MM-dd HH:mm:ss)");
+    }
+
+    /**
+     * A missing field's name as this request's form names it: the web service's ({@code sExtension},
+     * {@code dtCallDateTime}, as the SOAP and JSONP pushes send) or the URL push's ({@code agent}, {@code date & time}).
+     */
+    private static String named(VendorRequest request, String urlName, String serviceName) {
+        return request.hasLoosely("sExtension", "sPhoneNumber", "dtCallDateTime", "iDuration", "sRecFile",
+                "bDeletionProtected") ? serviceName : urlName;
     }
 
     private static Optional<String> value(VendorRequest request, String... spellings) {

@@ -20,14 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,8 +38,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches each Recall source's directory of per-extension text files. A file whose content changed is read as
- * one call's details: without a duration (written at the call's start) it offers the call, with one (rewritten
- * at its end) it ends it and names the recording. A rewrite with the same content changes nothing.
+ * one call's details once it has settled (size and modification time unchanged since the previous poll, so a
+ * rewrite in progress is not read half-written): without a duration (written at the call's start) it offers the
+ * call, with one (rewritten at its end) it ends it and names the recording. A rewrite with the same content
+ * changes nothing.
  * <p>
  * Reading files blocks, so the directories are polled on a thread of their own, never on the event loop; polling
  * rather than a {@code WatchService} because Recall writes to Windows shares whose change notifications do not
@@ -53,6 +58,7 @@ public class RecallTextFiles {
     private final IngestConfig config;
     /** The hash of each file's content last published (or refused): the same content again is no news. */
     private final Map<Path, String> lastContent = new ConcurrentHashMap<>();
+    private final SettledFiles settling = new SettledFiles();
     private ScheduledExecutorService poller;
 
     public RecallTextFiles(Sources sources, VendorIngestion ingestion, IngestMetrics metrics, IngestConfig config) {
@@ -93,17 +99,26 @@ public class RecallTextFiles {
     }
 
     private void scan(SourceContext source, Path directory) {
+        Set<Path> present = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, Files::isRegularFile)) {
             for (Path file : files) {
+                present.add(file);
                 read(source, file);
             }
         } catch (IOException | RuntimeException e) {
             // A poll that fails is tried again at the next interval; the task must not die.
             LOG.warnf("Reading %s for source %s failed: %s", directory, source.name(), e.toString());
+            return;
         }
+        settling.retain(directory, present);
+        lastContent.keySet().removeIf(file -> directory.equals(file.getParent()) && !present.contains(file));
     }
 
     private void read(SourceContext source, Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!settling.settled(file, attributes.size(), attributes.lastModifiedTime())) {
+            return;
+        }
         byte[] content = Files.readAllBytes(file);
         String hash = sha256(content);
         if (hash.equals(lastContent.get(file))) {
@@ -124,9 +139,17 @@ public class RecallTextFiles {
             return;
         }
         // This thread is ours, not the event loop: waiting for Kafka's acknowledgement here is fine. A failure
-        // leaves the hash unrecorded, so the next poll publishes the same events (same ids) again.
+        // leaves the hash unrecorded, so the next poll publishes the same events (same ids) again; the other files
+        // of the directory are still read.
         Duration wait = config.publishTimeout().plusSeconds(1);
-        ingestion.publish(events).await().atMost(wait);
+        try {
+            ingestion.publish(events).await().atMost(wait);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s of source %s not acknowledged by Kafka, retried at the next poll: %s", file, source.name(),
+                    e.toString());
+            metrics.rejected(source.name(), IngestMetrics.reasonOf(e));
+            return;
+        }
         metrics.accepted(source.name(), events.size());
         lastContent.put(file, hash);
     }

@@ -255,6 +255,24 @@ class ConvoxAdapterTest {
     }
 
     @Test
+    void aFormThatIsNotUrlEncodedIsA400NamingTheFieldAndNothingIsPublished() {
+        String convoxId = "CVX-" + UUID.randomUUID();
+        convox().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body("ConvoxID=" + convoxId + "&AgentID=agent%zz7&CallerID=9876543210")
+                .post(EVENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("AgentID"));
+
+        convox().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body("ConvoxID=" + convoxId + "&AgentID=agent%207&CallerID=9876543210")
+                .post(EVENTS)
+                .then().statusCode(202);
+        List<ConsumerRecord<String, CallEvent>> events = topic.awaitCall("acme:" + convoxId, 1);
+        assertThat(topic.ofCallNow("acme:" + convoxId)).hasSize(1);
+        assertThat(events.get(0).value().parties().agentId()).isEqualTo("agent 7");
+    }
+
+    @Test
     void theTokenMayComeInTheQueryAndIsNotKeptInRaw() {
         String leadId = "CVX-" + UUID.randomUUID();
         given().queryParam("token", TOKEN).formParams(statusPush(leadId)).post(EVENTS).then().statusCode(202);

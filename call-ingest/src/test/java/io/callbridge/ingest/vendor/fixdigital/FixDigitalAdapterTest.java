@@ -100,6 +100,16 @@ class FixDigitalAdapterTest {
     }
 
     @Test
+    void aDialerAskingForHtmlStillGetsTheDocumentsAnswer() {
+        given().urlEncodingEnabled(false).header("Accept", "text/html")
+                .when().get(INCOMING.replace("sExt=777", "sExt=779"))
+                .then().statusCode(200)
+                .body(equalTo("{\"success\":true,\"result\":[]}"));
+
+        assertThat(topic.awaitMatching(r -> r.key().startsWith("acme:779-"), 1)).hasSize(1);
+    }
+
+    @Test
     void aPostedFormIsReadToo() {
         given().formParam("operation", "incomingCall").formParam("sExt", "778").formParam("sNumber", "+972 3-300-4799")
                 .formParam("ClientId", "10")

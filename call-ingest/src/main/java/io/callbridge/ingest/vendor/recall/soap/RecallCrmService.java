@@ -18,7 +18,10 @@ public interface RecallCrmService {
     String NAMESPACE = "urn:callbridge:recall:crm";
 
     /**
-     * One recorded call's details, named as Recall's own web service names them.
+     * One recorded call's details, named as Recall's own web service names them. The duration and the flag are
+     * typed as text, as Recall's JSONP form sends them: a value that is no number or no boolean is then a fault
+     * naming its element (400 in the detail) rather than an anonymous unmarshalling error or, for a boolean, a
+     * silent {@code false}. A client generated from an {@code xs:int} contract sends the same XML.
      *
      * @return the ids of the events the call produced, once Kafka acknowledged them all
      */
@@ -28,7 +31,7 @@ public interface RecallCrmService {
             @WebParam(name = "sExtension") String extension,
             @WebParam(name = "sPhoneNumber") String phoneNumber,
             @WebParam(name = "dtCallDateTime") String callDateTime,
-            @WebParam(name = "iDuration") Integer durationSeconds,
+            @WebParam(name = "iDuration") String durationSeconds,
             @WebParam(name = "sRecFile") String recordingFile,
-            @WebParam(name = "bDeletionProtected") Boolean deletionProtected);
+            @WebParam(name = "bDeletionProtected") String deletionProtected);
 }

@@ -46,7 +46,7 @@ public class RecallCrmServiceImpl implements RecallCrmService {
 
     @Override
     public List<String> callRecorded(String extension, String phoneNumber, String callDateTime,
-                                     Integer durationSeconds, String recordingFile, Boolean deletionProtected) {
+                                     String durationSeconds, String recordingFile, String deletionProtected) {
         MessageContext message = context.getMessageContext();
         Map<String, String> query = query((String) message.get(MessageContext.QUERY_STRING));
         Map<String, String> fields = new LinkedHashMap<>();

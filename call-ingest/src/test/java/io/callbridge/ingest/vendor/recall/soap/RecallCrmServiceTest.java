@@ -18,6 +18,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 /** 000's push to a CRM web service over SOAP, through the published WSDL's operation. */
 @QuarkusTest
@@ -106,5 +107,51 @@ class RecallCrmServiceTest {
                 .then().statusCode(500)
                 .body(containsString("dtCallDateTime"))
                 .body(containsString("<status>400</status>"));
+    }
+
+    private static io.restassured.response.ValidatableResponse push(String envelope) {
+        return given().contentType("text/xml; charset=utf-8").header("SOAPAction", "")
+                .body(envelope)
+                .when().post("/soap/recall?source=recall-tlv&token=recall-test-token")
+                .then();
+    }
+
+    @Test
+    void aDurationThatIsNoNumberIsAClientFaultNamingItAndNothingIsPublished() {
+        push(envelope("44", "abc"))
+                .statusCode(500)
+                .body(containsString("Client"))
+                .body(containsString("<status>400</status>"))
+                .body(containsString("<field>iDuration</field>"))
+                .body(not(containsString("Exception")));
+
+        push(envelope("44", "65")).statusCode(200);
+        assertThat(topic.awaitCall("acme:44-20111010T185200", 2)).hasSize(2);
+        assertThat(topic.ofCallNow("acme:44-20111010T185200")).hasSize(2);
+    }
+
+    @Test
+    void aDeletionFlagThatIsNoBooleanIsAFaultNotASilentFalse() {
+        push(envelope("45", "65").replace("<bDeletionProtected>true", "<bDeletionProtected>maybe"))
+                .statusCode(500)
+                .body(containsString("Client"))
+                .body(containsString("<field>bDeletionProtected</field>"));
+    }
+
+    @Test
+    void aMissingExtensionIsNamedAsTheServiceNamesIt() {
+        push(envelope("46", "65").replace("<sExtension>46</sExtension>", ""))
+                .statusCode(500)
+                .body(containsString("Client"))
+                .body(containsString("<status>400</status>"))
+                .body(containsString("<field>sExtension</field>"));
+    }
+
+    @Test
+    void malformedXmlIsAClientFault() {
+        push("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><r:CallRecorded")
+                .statusCode(500)
+                .body(containsString("Client"))
+                .body(not(containsString("Exception")));
     }
 }
