@@ -1,11 +1,16 @@
--- The lookups of recording-index as the service sends them (bound parameters), for EXPLAIN. Run against a database
+-- The lookups of recording-index as the service sends them (bound parameters), for EXPLAIN. Every page of calls
+-- (1 to 7, 10 to 13) carries the recordings subquery shown in 1, one index probe per call returned; it is left out of
+-- the others for brevity. Run against a database
 -- migrated by the service, e.g. psql -v ON_ERROR_STOP=1 -f docs/explain-lookups.sql.
 \pset pager off
 SET plan_cache_mode = force_generic_plan;
 
-\echo '### 1. GET /v1/calls?number=... (first page): call_by_customer'
+\echo '### 1. GET /v1/calls?number=... (first page): call_by_customer; each call''s recordings by recording_per_call_location'
 PREPARE by_number(text, text, int) AS
-SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
+SELECT c.*, (SELECT json_agg(json_build_object('id', r.id, 'location', r.location, 'fileName', r.file_name,
+  'deletionProtected', r.deletion_protected, 'protectedOnRequest', r.protected_on_request) ORDER BY r.id)
+  FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id) AS recordings
+FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
 ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
 EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_number('+97235007919', 'acme', 51);
 
@@ -50,23 +55,42 @@ ORDER BY c.call_time DESC, c.call_id DESC LIMIT $8;
 EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_time_and_more('2024-03-01T00:00:00Z', '2024-03-08T00:00:00Z', 'INBOUND',
   'ANSWERED', 'Interested', 120, 'acme', 51);
 
-\echo '### 8. The recordings of a page of calls (every API above): recording_per_call_location'
-PREPARE recordings_of(text, text, text, text) AS
-SELECT * FROM recording WHERE tenant = $1 AND call_id IN ($2, $3, $4) ORDER BY id;
-EXPLAIN (ANALYZE, COSTS OFF) EXECUTE recordings_of('acme', 'call-1', 'call-2', 'call-3');
-
-\echo '### 9. RetrieveRecFile: the call on the extension spanning the time, else the nearest start: call_by_extension'
+\echo '### 8. The recordings of a page of calls (every API above): the subquery of 1, on recording_per_call_location'
+\echo '### 9. RetrieveRecFile: the call on the extension spanning the time, else the nearest start (call_by_extension),'
+\echo '###    and its first recording (recording_per_call_location), in one statement'
 PREPARE retrieve_rec_file(timestamptz, text, text, timestamptz, timestamptz, timestamptz, text) AS
-SELECT c.* FROM call c WHERE c.tenant = $2 AND c.extension = $3 AND c.call_time BETWEEN $4 AND $5
+SELECT (SELECT r.location FROM recording r WHERE r.tenant = m.tenant AND r.call_id = m.call_id ORDER BY r.id LIMIT 1)
+  AS location FROM (
+SELECT c.tenant, c.call_id FROM call c WHERE c.tenant = $2 AND c.extension = $3 AND c.call_time BETWEEN $4 AND $5
   AND ((c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1)
        OR c.call_time >= $6)
 ORDER BY (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1) DESC,
   CASE WHEN (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1)
        THEN 0 ELSE abs(extract(epoch FROM c.call_time - $1)) END,
   (c.customer_match_key IS NOT DISTINCT FROM $7) DESC, abs(extract(epoch FROM c.call_time - $1)), c.call_id
-LIMIT 1;
+LIMIT 1) m;
 EXPLAIN (ANALYZE, COSTS OFF) EXECUTE retrieve_rec_file('2024-03-05T10:00:00Z', 'acme', '1004',
   '2024-03-05T06:00:00Z', '2024-03-05T10:01:00Z', '2024-03-05T09:59:00Z', '+97235007919');
+
+\echo '### 9b. RetrieveRecFile with bDeletionProtected=true: the same match, and the recording protected, in one statement'
+BEGIN;
+PREPARE retrieve_rec_file_and_protect(timestamptz, text, text, timestamptz, timestamptz, timestamptz, text) AS
+WITH m AS (
+SELECT c.tenant, c.call_id FROM call c WHERE c.tenant = $2 AND c.extension = $3 AND c.call_time BETWEEN $4 AND $5
+  AND ((c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1)
+       OR c.call_time >= $6)
+ORDER BY (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1) DESC,
+  CASE WHEN (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1)
+       THEN 0 ELSE abs(extract(epoch FROM c.call_time - $1)) END,
+  (c.customer_match_key IS NOT DISTINCT FROM $7) DESC, abs(extract(epoch FROM c.call_time - $1)), c.call_id
+LIMIT 1),
+found AS (SELECT r.id, r.location FROM recording r JOIN m ON r.tenant = m.tenant AND r.call_id = m.call_id
+          ORDER BY r.id LIMIT 1),
+protected AS (UPDATE recording SET protected_on_request = true WHERE id IN (SELECT id FROM found))
+SELECT location FROM found;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE retrieve_rec_file_and_protect('2024-03-05T10:00:00Z', 'acme', '1004',
+  '2024-03-05T06:00:00Z', '2024-03-05T10:01:00Z', '2024-03-05T09:59:00Z', '+97235007919');
+ROLLBACK;
 
 \echo '### 10. reportsCDRLogs?activecallkey=... (and GET /v1/calls/{callId}): call_pk'
 PREPARE by_call_id(text, text, int) AS

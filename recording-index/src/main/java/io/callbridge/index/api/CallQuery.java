@@ -9,6 +9,7 @@ import io.callbridge.index.locale.TenantLocales;
 import io.callbridge.index.search.CallCriteria;
 import io.callbridge.index.search.CallOrder;
 import io.callbridge.index.search.CallPosition;
+import io.callbridge.index.metrics.LookupMetrics;
 import io.callbridge.index.search.CallSearch;
 import io.callbridge.index.search.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -67,7 +68,7 @@ public class CallQuery {
         int limit = Parameters.pageSize("limit", query.getFirst("limit"), DEFAULT_PAGE_SIZE);
         Optional<CallPosition> after = Optional.ofNullable(Parameters.text("cursor", query.getFirst("cursor"), 512))
                 .map(cursor -> CallPosition.ofCursor(cursor, "cursor"));
-        return search.page(tenant, criteria.toConditions(), after, CallOrder.NEWEST_FIRST, limit)
+        return search.page(LookupMetrics.SEARCH, tenant, criteria.toConditions(), after, CallOrder.NEWEST_FIRST, limit)
                 .map(page -> new CallList(
                         page.calls().stream().map(found -> CallView.of(found.call(), found.recordings())).toList(),
                         page.next().map(CallPosition::toCursor).orElse(null)));

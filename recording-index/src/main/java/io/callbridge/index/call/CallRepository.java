@@ -1,15 +1,23 @@
 package io.callbridge.index.call;
 
-import io.callbridge.common.event.CallEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The calls of the index, by tenant and call id. */
 @ApplicationScoped
 public class CallRepository implements PanacheRepositoryBase<IndexedCall, CallKey> {
+
+    private static final Comparator<CallKey> KEY_ORDER =
+            Comparator.comparing(CallKey::tenant).thenComparing(CallKey::callId);
 
     /** The call, or null when the index has none of that key. */
     @WithSession
@@ -18,32 +26,29 @@ public class CallRepository implements PanacheRepositoryBase<IndexedCall, CallKe
     }
 
     /**
-     * The event's call, locked until the transaction ends, created first when it is the call's first event.
-     * Two first events of one call may race to create it (the partition key serializes them, except while a
-     * rebalance hands the partition over): the loser's insert waits for the winner's transaction and then finds its
-     * row, so neither fails.
+     * The calls of these keys that the index has, locked until the transaction ends; a key without a call is absent
+     * from the map (its call is to be created, {@link #persist}). Rows are locked in key order, so that two
+     * transactions never wait for each other in a circle. Two first events of one call may race to create it (the
+     * partition key serializes them, except while a rebalance hands the partition over): the loser's insert fails
+     * on the primary key and its transaction is retried, then finding the row.
      */
     @WithSession
-    public Uni<IndexedCall> lockOrCreate(CallEvent event) {
-        CallKey key = CallKey.of(event);
-        return lock(key)
-                .onItem().ifNull().switchTo(() -> createIfAbsent(event).chain(() -> lock(key)));
-    }
-
-    private Uni<IndexedCall> lock(CallKey key) {
-        return findById(key, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private Uni<Integer> createIfAbsent(CallEvent event) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO call (tenant, call_id, source_system, source_instance, first_event_at, last_event_at)
-                        VALUES (:tenant, :callId, :sourceSystem, :sourceInstance, :occurredAt, :occurredAt)
-                        ON CONFLICT (tenant, call_id) DO NOTHING""")
-                .setParameter("tenant", event.tenant().value())
-                .setParameter("callId", event.callId())
-                .setParameter("sourceSystem", event.source().system().name())
-                .setParameter("sourceInstance", event.source().instance())
-                .setParameter("occurredAt", event.times().occurredAt())
-                .executeUpdate());
+    public Uni<Map<CallKey, IndexedCall>> lockExisting(Collection<CallKey> keys) {
+        List<CallKey> ordered = keys.stream().distinct().sorted(KEY_ORDER).toList();
+        if (ordered.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM call c WHERE (c.tenant, c.call_id) IN (");
+        for (int i = 0; i < ordered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", :c").append(i).append(')');
+        }
+        sql.append(") ORDER BY c.tenant, c.call_id FOR UPDATE");
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), IndexedCall.class);
+            for (int i = 0; i < ordered.size(); i++) {
+                query.setParameter("t" + i, ordered.get(i).tenant()).setParameter("c" + i, ordered.get(i).callId());
+            }
+            return query.getResultList();
+        }).map(locked -> locked.stream().collect(Collectors.toMap(call -> call.key, Function.identity())));
     }
 }

@@ -92,6 +92,13 @@ public class IndexedCall {
     @Column(columnDefinition = "jsonb")
     public Map<String, String> raw = new HashMap<>();
 
+    /** A call the index does not have yet, to be filled by {@link #absorb} from its first event on. */
+    public static IndexedCall of(CallKey key) {
+        IndexedCall call = new IndexedCall();
+        call.key = key;
+        return call;
+    }
+
     /** The precedence of an event over what this call has stored; ask before {@link #absorb}. */
     public Precedence precedenceOf(CallEvent event) {
         return Precedence.of(event.times().occurredAt(), lastEventAt);

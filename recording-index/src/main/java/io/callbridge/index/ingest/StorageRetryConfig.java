@@ -6,9 +6,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How long an event whose storage failed (PostgreSQL restarting, a lost connection) is retried before it goes to the
- * dead-letter topic. Keep the whole retry window well under the Kafka connector's limit for an unprocessed record
- * ({@code throttled.unprocessed-record-max-age.ms}, 60 s), past which the service reports itself unhealthy.
+ * How long a batch of events whose storage failed (PostgreSQL restarting, a lost connection) is retried before its
+ * events go to the dead-letter topic. Keep the whole retry window well under the Kafka connector's limit for an
+ * unprocessed record ({@code throttled.unprocessed-record-max-age.ms}, 60 s), past which the service reports itself
+ * unhealthy.
  */
 @ConfigMapping(prefix = "callbridge.index.storage-retry")
 public interface StorageRetryConfig {
@@ -21,7 +22,11 @@ public interface StorageRetryConfig {
     @WithDefault("8s")
     Duration maxBackoff();
 
-    /** Retries of one event before it is given up and sent to the dead-letter topic. */
+    /**
+     * Retries of a batch (or, once a batch was refused for its data, of one event) that the database did not take
+     * because it was unreachable, before its events are given up and sent to the dead-letter topic. An event refused
+     * for its data is not retried.
+     */
     @WithDefault("5")
     int maxRetries();
 }

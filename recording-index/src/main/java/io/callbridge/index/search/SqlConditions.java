@@ -1,25 +1,32 @@
 package io.callbridge.index.search;
 
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The conditions of a query on {@code call c}, built from fixed SQL fragments written in this code; every value a
- * request gives is bound as a parameter, so no user input ever becomes SQL text.
+ * request gives is bound as a parameter ({@code $1}, {@code $2}, ... of a prepared statement), so no user input ever
+ * becomes SQL text.
  */
 public final class SqlConditions {
 
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final List<Object> parameters = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
 
-    /** A named parameter holding the value, to use in a fragment. */
+    /** A positional parameter holding the value, to use in a fragment. */
     public String bind(Object value) {
-        String name = "p" + parameters.size();
-        parameters.put(name, value);
-        return ":" + name;
+        if (value instanceof Instant instant) {
+            parameters.add(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            return "$" + parameters.size() + "::timestamptz";
+        }
+        parameters.add(value);
+        return "$" + parameters.size();
     }
 
     /** Adds a condition, a fragment of this code's own whose values come from {@link #bind}. */
@@ -33,7 +40,12 @@ public final class SqlConditions {
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
     }
 
-    public Map<String, Object> parameters() {
-        return Collections.unmodifiableMap(parameters);
+    public List<Object> parameters() {
+        return Collections.unmodifiableList(parameters);
+    }
+
+    /** The bound values, in the order of their positions. */
+    public Tuple tuple() {
+        return Tuple.from(parameters);
     }
 }

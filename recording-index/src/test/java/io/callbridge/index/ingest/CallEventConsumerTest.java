@@ -3,6 +3,7 @@ package io.callbridge.index.ingest;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.kafka.Topics;
 import io.callbridge.index.testing.CallEvents;
+import io.callbridge.index.testing.CallJson;
 import io.callbridge.index.testing.TestKafka;
 import io.callbridge.infra.quarkus.KafkaTestResource;
 import io.callbridge.infra.quarkus.PostgresTestResource;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +112,8 @@ class CallEventConsumerTest {
         Map<String, Object> reversedCall = awaitCall(reversed, eventCount(2))
                 .extract().jsonPath().getMap("$");
 
-        assertThat(withCallIdMasked(reversedCall, reversed)).isEqualTo(withCallIdMasked(inOrderCall, inOrder));
+        assertThat(CallJson.withCallIdMasked(reversedCall, reversed))
+                .isEqualTo(CallJson.withCallIdMasked(inOrderCall, inOrder));
         // the older CALL_OFFERED filled what the newer event left open, and replaced nothing it said
         assertThat(reversedCall).extractingByKey("context").asInstanceOf(MAP)
                 .containsEntry("queueName", "sales")
@@ -151,6 +154,31 @@ class CallEventConsumerTest {
     }
 
     @Test
+    void anEventTheDatabaseRefusesGoesToTheDeadLetterTopicAndTheEventsAroundItAreStored() {
+        String callId = CallEvents.newCallId();
+        CallEvent refused = CallEvents.refusedByTheDatabase(CallEvents.newCallId());
+        // Sent without waiting for each other, so that the consumer is likely to poll them as one batch.
+        kafka.publishAll(List.of(CallEvents.offered(callId), refused, CallEvents.ended(callId)));
+
+        ConsumerRecord<String, byte[]> deadLetter = kafka.awaitDeadLetter(refused.partitionKey());
+        assertThat(header(deadLetter, "dead-letter-reason")).isNotBlank();
+        awaitCall(callId, eventCount(2));
+        getCall(ACME_KEY, refused.callId()).statusCode(404);
+    }
+
+    @Test
+    void aDeadLetterKeepsTheTraceContextOfItsRecord() {
+        String key = "acme:" + CallEvents.newCallId() + "-traced";
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CALL_EVENTS, key,
+                "{not an event".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        kafka.publish(record);
+
+        assertThat(header(kafka.awaitDeadLetter(key), "traceparent")).isEqualTo(traceparent);
+    }
+
+    @Test
     void anEventOfANewerSchemaGoesToTheDeadLetterTopic() {
         String callId = CallEvents.newCallId();
         CallEvent future = CallEvents.fromTheFuture(callId);
@@ -180,25 +208,6 @@ class CallEventConsumerTest {
             copy.remove("id");
             return copy;
         }).toList();
-    }
-
-    /**
-     * The call with its id replaced wherever it occurs (the id, the recording's file), and without the database's
-     * recording ids, to compare two calls.
-     */
-    private static Object withCallIdMasked(Object value, String callId) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> masked = new HashMap<>();
-            map.forEach((key, nested) -> masked.put(key, withCallIdMasked(nested, callId)));
-            if (masked.containsKey("location")) {
-                masked.remove("id");
-            }
-            return masked;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(nested -> withCallIdMasked(nested, callId)).toList();
-        }
-        return value instanceof String text ? text.replace(callId, "<callId>") : value;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

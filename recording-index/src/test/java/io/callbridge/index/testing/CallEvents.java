@@ -77,6 +77,21 @@ public final class CallEvents {
                 original.recording(), original.raw());
     }
 
+    /**
+     * A valid event that PostgreSQL refuses every time: its disposition holds a NUL character, which no text column
+     * takes.
+     */
+    public static CallEvent refusedByTheDatabase(String callId) {
+        CallEvent offered = offered(callId);
+        CallContext context = offered.context();
+        return withId(new CallEvent(offered.schemaVersion(), null, callId, offered.tenant(), offered.source(),
+                offered.kind(), offered.times(), offered.parties(), offered.call(), offered.durations(),
+                new CallContext(context.queueName(), context.process(), context.listId(), context.leadId(),
+                        context.callReferenceId(), "bad\u0000disposition", context.dialerDisposition(),
+                        context.followUpAt()),
+                offered.recording(), offered.raw()));
+    }
+
     /** An event of the call from a later schema than this service knows. */
     public static CallEvent fromTheFuture(String callId) {
         CallEvent ended = ended(callId);

@@ -59,9 +59,34 @@ public final class TestKafka implements AutoCloseable {
         publish(key, serializer.serialize(Topics.CALL_EVENTS, event));
     }
 
-    public void publish(String key, byte[] value) {
+    /** Publishes the events at once, then waits until the broker acknowledged all of them. */
+    public void publishAll(List<CallEvent> events) {
+        List<java.util.concurrent.Future<?>> sent = events.stream().<java.util.concurrent.Future<?>>map(event ->
+                producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, event.partitionKey(),
+                        serializer.serialize(Topics.CALL_EVENTS, event)))).toList();
+        producer.flush();
+        sent.forEach(TestKafka::awaitAcknowledged);
+    }
+
+    private static void awaitAcknowledged(java.util.concurrent.Future<?> sent) {
         try {
-            producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, key, value)).get(10, TimeUnit.SECONDS);
+            sent.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the test broker did not take the record", e);
+        }
+    }
+
+    public void publish(String key, byte[] value) {
+        publish(new ProducerRecord<>(Topics.CALL_EVENTS, key, value));
+    }
+
+    /** Publishes a record as it is, e.g. with headers. */
+    public void publish(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -8,6 +8,7 @@ import io.callbridge.index.locale.TenantLocales;
 import io.callbridge.index.search.CallCriteria;
 import io.callbridge.index.search.CallOrder;
 import io.callbridge.index.search.CallPosition;
+import io.callbridge.index.metrics.LookupMetrics;
 import io.callbridge.index.search.CallSearch;
 import io.callbridge.index.search.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -87,7 +88,7 @@ public class ReportsCdrLogsResource {
         }
         CallCriteria criteria = callKey != null ? CallCriteria.ofCallId(callKey) : CallCriteria.between(from, to);
         CallPosition start = new CallPosition(from != null ? from : Instant.EPOCH, "");
-        return search.page(tenant, criteria.toConditions(), after, CallOrder.OLDEST_FIRST, CallSearch.MAX_PAGE_SIZE)
+        return search.page(LookupMetrics.CCS_CDR_LOGS, tenant, criteria.toConditions(), after, CallOrder.OLDEST_FIRST, CallSearch.MAX_PAGE_SIZE)
                 .map(page -> new CdrLogs(page.last().orElse(start).toCursor(),
                         page.calls().stream().map(found -> CdrLog.of(found, zone)).toList()));
     }

@@ -7,6 +7,7 @@ import io.callbridge.common.tenant.TenantId;
 import io.callbridge.index.locale.TenantLocales;
 import io.callbridge.index.search.CallCriteria;
 import io.callbridge.index.search.CallOrder;
+import io.callbridge.index.metrics.LookupMetrics;
 import io.callbridge.index.search.CallSearch;
 import io.callbridge.index.search.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +69,7 @@ public class FixDigitalCallListResource {
         }
         int size = Parameters.pageSize("limit", limit, DEFAULT_SIZE);
         ZoneId zone = locales.zoneOf(tenant);
-        return search.page(tenant, CallCriteria.ofCustomer(locales.matchKeyOf(tenant, given)).toConditions(),
+        return search.page(LookupMetrics.FIXDIGITAL_CALL_LIST, tenant, CallCriteria.ofCustomer(locales.matchKeyOf(tenant, given)).toConditions(),
                         Optional.empty(), CallOrder.NEWEST_FIRST, size)
                 .map(page -> new FixDigitalCallList(true,
                         page.calls().stream().map(found -> FixDigitalCall.of(found, zone)).toList()));

@@ -2,8 +2,8 @@ package io.callbridge.index.facade.recall;
 
 import io.callbridge.common.problem.ProblemException;
 import io.callbridge.common.tenant.TenantId;
-import io.callbridge.index.call.IndexedRecording;
 import io.callbridge.index.locale.TenantLocales;
+import io.callbridge.index.metrics.LookupMetrics;
 import io.callbridge.index.search.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +19,12 @@ public class RecallLookup {
 
     private final TenantLocales locales;
     private final RecordingMatcher matcher;
+    private final LookupMetrics metrics;
 
-    public RecallLookup(TenantLocales locales, RecordingMatcher matcher) {
+    public RecallLookup(TenantLocales locales, RecordingMatcher matcher, LookupMetrics metrics) {
         this.locales = locales;
         this.matcher = matcher;
+        this.metrics = metrics;
     }
 
     /**
@@ -36,10 +38,10 @@ public class RecallLookup {
                 Parameters.vendorTime("dtCallDateTime", unquoted(dtCallDateTime), locales.zoneOf(tenant)));
         String phone = Parameters.text("sPhoneNumber", unquoted(sPhoneNumber), MAX_TEXT);
         String customer = phone == null ? null : locales.matchKeyOf(tenant, phone);
-        Uni<Optional<IndexedRecording>> found = bDeletionProtected
+        Uni<Optional<String>> found = metrics.timed(LookupMetrics.RETRIEVE_REC_FILE, () -> bDeletionProtected
                 ? matcher.findAndProtect(tenant, extension, at, customer)
-                : matcher.find(tenant, extension, at, customer);
-        return found.map(recording -> recording.map(r -> r.location).orElse(""));
+                : matcher.find(tenant, extension, at, customer));
+        return found.map(location -> location.orElse(""));
     }
 
     /** ASP.NET JSON services take string arguments JSON-quoted, as the sample's {@code "2011-10-10 18:52:00"}. */

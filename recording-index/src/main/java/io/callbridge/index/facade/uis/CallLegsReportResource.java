@@ -9,6 +9,7 @@ import io.callbridge.common.tenant.TenantAuthenticator;
 import io.callbridge.common.tenant.TenantId;
 import io.callbridge.index.locale.TenantLocales;
 import io.callbridge.index.search.CallOrder;
+import io.callbridge.index.metrics.LookupMetrics;
 import io.callbridge.index.search.CallSearch;
 import io.callbridge.index.search.FoundCall;
 import io.callbridge.index.search.Parameters;
@@ -116,7 +117,7 @@ public class CallLegsReportResource {
             where.and(new CallLegsFilter(where, zone, number -> locales.matchKeyOf(tenant, number))
                     .compile(filter, "filter", 1));
         }
-        return search.page(tenant, where, Optional.empty(), CallOrder.OLDEST_FIRST, limit)
+        return search.page(LookupMetrics.UIS_CALL_LEGS, tenant, where, Optional.empty(), CallOrder.OLDEST_FIRST, limit)
                 .map(page -> new CallLegsReport(page.calls().stream().map(leg -> row(leg, fields, zone)).toList()));
     }
 
