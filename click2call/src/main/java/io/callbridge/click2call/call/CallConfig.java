@@ -84,21 +84,4 @@ public interface CallConfig {
      * a request for one gets 400. Unset: any valid number.
      */
     Optional<Set<PhoneNumberUtil.PhoneNumberType>> refusedNumberTypes();
-
-    /** Waiting for Kafka to acknowledge a dial request. */
-    Kafka kafka();
-
-    interface Kafka {
-
-        /**
-         * How long to wait for Kafka to acknowledge a dial request before answering 503; the PBX is only called
-         * once the request is on Kafka.
-         */
-        @WithDefault("5s")
-        Duration ackTimeout();
-
-        /** The {@code Retry-After} sent with that 503. */
-        @WithDefault("10s")
-        Duration retryAfter();
-    }
 }

@@ -1,10 +1,11 @@
 package io.callbridge.click2call.call;
 
-import io.callbridge.click2call.audit.DialRequestPublisher;
+import io.callbridge.click2call.audit.DialAudit;
 import io.callbridge.click2call.pbx.DialOutcome;
 import io.callbridge.click2call.pbx.PbxCall;
 import io.callbridge.click2call.pbx.PbxReplies;
 import io.callbridge.click2call.pbx.TenantDialers;
+import io.callbridge.click2call.trace.IncomingTrace;
 import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.problem.ProblemException;
 import io.quarkus.runtime.Startup;
@@ -15,8 +16,9 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 
 /**
- * Places one call: the request is stored (or found to repeat an earlier one) and goes on Kafka, then to the PBX,
- * then its outcome is stored and goes on Kafka. Started with the application, so that a PBX dialer that cannot be
+ * Places one call: the request is stored (or found to repeat an earlier one) in one statement, then the PBX is
+ * asked, then its outcome is stored. Each status reaches {@code callbridge.dial-requests} through {@link DialAudit},
+ * alongside the PBX call rather than before it. Started with the application, so that a PBX dialer that cannot be
  * built (a broken URL template, a tenant without its PBX settings) stops it at once.
  */
 @Startup
@@ -26,28 +28,30 @@ public class CallPlacer {
     private static final Logger LOG = Logger.getLogger(CallPlacer.class);
 
     private final DialAdmission admission;
-    private final DialRequestPublisher publisher;
+    private final DialAudit audit;
     private final TenantDialers dialers;
-    private final CallConfig.Kafka kafka;
+    private final DialMetrics metrics;
 
-    public CallPlacer(DialAdmission admission, DialRequestPublisher publisher, TenantDialers dialers,
-                      CallConfig config) {
+    public CallPlacer(DialAdmission admission, DialAudit audit, TenantDialers dialers, DialMetrics metrics) {
         this.admission = admission;
-        this.publisher = publisher;
+        this.audit = audit;
         this.dialers = dialers;
-        this.kafka = config.kafka();
+        this.metrics = metrics;
     }
 
     /**
      * @param call a new request, status REQUESTED, with its agent as the PBX knows it
      * @return the request as the PBX left it: DIALING, or FAILED with the reason; or, when the click repeats an
-     *         earlier one within the dedupe window, that earlier request as it stands (not dialed again)
-     *         (a failure with a 503 {@link ProblemException} when Kafka did not take the request; the PBX was not called)
+     *         earlier one within the dedupe window (or a request of the same id was stored before), that earlier
+     *         request as it stands (not dialed again)
      */
     public Uni<DialRequest> place(PbxCall call) {
-        return admission.admit(call).chain(admitted -> admitted.fresh()
-                ? dial(call)
-                : Uni.createFrom().item(admitted.record().toDialRequest()));
+        String traceparent = IncomingTrace.current();
+        return admission.admit(call, traceparent)
+                .onFailure().invoke(failure -> metrics.refused(call, failure))
+                .chain(admitted -> admitted.fresh()
+                        ? dial(call, admitted.auditId(), traceparent)
+                        : Uni.createFrom().item(admitted.record().toDialRequest()).invoke(metrics::repeated));
     }
 
     /**
@@ -63,45 +67,30 @@ public class CallPlacer {
         });
     }
 
-    private Uni<DialRequest> dial(PbxCall call) {
+    private Uni<DialRequest> dial(PbxCall call, long requestedAudit, String traceparent) {
         DialRequest requested = call.request();
-        return recorded(requested)
-                .chain(() -> dialers.dial(call))
+        audit.publish(requestedAudit, requested, traceparent);
+        return dialers.dial(call)
                 .chain(answer -> {
                     DialRequest outcome = answer.applyTo(requested, Instant.now());
-                    return settle(outcome, answer).call(() -> recordOutcome(outcome)).replaceWith(outcome);
+                    metrics.dialed(outcome);
+                    return settle(outcome, answer, traceparent).replaceWith(outcome);
                 });
     }
 
-    private Uni<Void> recorded(DialRequest requested) {
-        return publisher.publish(requested)
-                .ifNoItem().after(kafka.ackTimeout()).fail()
-                .onFailure().call(failure -> {
-                    LOG.warnf("Dial request %s not acknowledged by Kafka, the PBX is not called: %s",
-                            requested.requestId(), failure.toString());
-                    return admission.forget(requested.requestId())
-                            .onFailure().invoke(lost -> LOG.errorf("Undialed request %s not removed: %s",
-                                    requested.requestId(), lost.toString()))
-                            .onFailure().recoverWithNull();
-                })
-                .onFailure().transform(failure -> ProblemException.unavailable(
-                        "Kafka did not acknowledge the dial request within " + kafka.ackTimeout().toMillis()
-                                + " ms; the call was not placed", Math.toIntExact(kafka.retryAfter().toSeconds())));
-    }
-
-    /** The PBX has dialed or refused: a failure to store that must not make the CRM ask for the same call again. */
-    private Uni<Void> settle(DialRequest outcome, DialOutcome answer) {
+    /**
+     * The PBX has dialed or refused: a failure to store that is logged, not answered as 5xx, which would invite the CRM
+     * to ask for the same call again.
+     */
+    private Uni<Void> settle(DialRequest outcome, DialOutcome answer, String traceparent) {
         return admission.settle(outcome, answer)
+                .invoke(auditId -> {
+                    if (auditId != null) {
+                        audit.publish(auditId, outcome, traceparent);
+                    }
+                })
+                .replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.errorf("Outcome %s of dial request %s not stored: %s",
-                        outcome.status(), outcome.requestId(), failure.toString()))
-                .onFailure().recoverWithNull();
-    }
-
-    /** Likewise for the outcome's record on Kafka. */
-    private Uni<Void> recordOutcome(DialRequest outcome) {
-        return publisher.publish(outcome)
-                .ifNoItem().after(kafka.ackTimeout()).fail()
-                .onFailure().invoke(failure -> LOG.errorf("Outcome %s of dial request %s not recorded on Kafka: %s",
                         outcome.status(), outcome.requestId(), failure.toString()))
                 .onFailure().recoverWithNull();
     }

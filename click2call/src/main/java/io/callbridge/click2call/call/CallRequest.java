@@ -44,6 +44,14 @@ public record CallRequest(
      *                          short, letters) or one of a refused kind (premium rate)
      */
     public DialRequest toDialRequest(TenantId tenant, CallConfig config, Instant at) {
+        return toDialRequest(UUID.randomUUID(), tenant, config, at);
+    }
+
+    /**
+     * {@link #toDialRequest(TenantId, CallConfig, Instant)} under a given request id: placing a request of an id
+     * already stored never dials again (a follow-up is placed under its own id).
+     */
+    public DialRequest toDialRequest(UUID requestId, TenantId tenant, CallConfig config, Instant at) {
         String defaultRegion = config.defaultRegion();
         PhoneNumber parsed = PhoneNumber.parse(number, defaultRegion);
         if (parsed.type() != PhoneNumber.Type.E164) {
@@ -55,7 +63,7 @@ public record CallRequest(
             throw ProblemException.badRequest("number", "'" + number + "' is a " + kind + " number, to which no call"
                     + " is placed");
         }
-        return new DialRequest(DialRequest.SCHEMA_VERSION, UUID.randomUUID(), tenant, agent, parsed, callerId,
+        return new DialRequest(DialRequest.SCHEMA_VERSION, requestId, tenant, agent, parsed, callerId,
                 DialStatus.REQUESTED, null, at);
     }
 

@@ -5,6 +5,7 @@ import io.callbridge.click2call.tenant.CallingTenant;
 import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
+import io.callbridge.click2call.outage.Outages;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -69,7 +70,8 @@ public class CallResource {
     public Uni<CallAccepted> call(@Valid @NotNull CallRequest request) {
         DialRequest requested = request.toDialRequest(tenant.get(), config, Instant.now());
         return placer.placeOrRefuse(dialers.callFor(requested))
-                .map(dialed -> new CallAccepted(dialed.requestId(), dialed.status()));
+                .map(dialed -> new CallAccepted(dialed.requestId(), dialed.status()))
+                .plug(Outages.answeredUnavailable());
     }
 
     @GET
@@ -84,6 +86,7 @@ public class CallResource {
     public Uni<CallStatus> status(@PathParam("requestId") UUID requestId) {
         return records.ofTenant(tenant.get().value(), requestId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No dial request " + requestId))
-                .map(CallStatus::of);
+                .map(CallStatus::of)
+                .plug(Outages.answeredUnavailable());
     }
 }

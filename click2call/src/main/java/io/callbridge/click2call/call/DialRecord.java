@@ -32,6 +32,8 @@ public class DialRecord {
     public String pbxCallId;
     public Instant requestedAt;
     public Instant updatedAt;
+    /** The W3C trace context the CRM sent with the request, carried on its audit records; or null. */
+    public String traceparent;
 
     static DialRecord of(DialRequest request, String pbxAgent) {
         DialRecord record = new DialRecord();

@@ -4,6 +4,7 @@ import io.callbridge.common.dial.DialRequest.DialStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -20,30 +21,23 @@ public class DialRecords implements PanacheRepositoryBase<DialRecord, UUID> {
         return find("tenant = ?1 and requestId = ?2", tenant, requestId).firstResult();
     }
 
-    /**
-     * Holds, until the transaction ends, the lock of one agent dialing one number, so that two clicks arriving
-     * together (on this replica or another) are admitted one after the other and the second finds the first.
-     */
-    @WithSession
-    public Uni<Void> lockAgentNumber(String tenant, String agent, String numberE164) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                        SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked""")
-                        .setParameter("key", "click2call:" + tenant + ":" + agent + ":" + numberE164)
-                        .getSingleResult())
-                .replaceWithVoid();
-    }
-
-    /** The newest request of the agent for the number since the given moment, or null. */
-    @WithSession
-    public Uni<DialRecord> newestSince(String tenant, String agent, String numberE164, Instant since) {
-        return find("tenant = ?1 and agent = ?2 and numberE164 = ?3 and requestedAt >= ?4 order by requestedAt desc",
-                tenant, agent, numberE164, since).firstResult();
-    }
-
-    /** How many requests the agent made since the given moment. */
-    @WithSession
-    public Uni<Long> countSince(String tenant, String agent, Instant since) {
-        return count("tenant = ?1 and agent = ?2 and requestedAt >= ?3", tenant, agent, since);
+    /** A request as a row of {@code dial_request} read with plain SQL. */
+    static DialRecord fromRow(Row row) {
+        DialRecord record = new DialRecord();
+        record.requestId = row.getUUID("request_id");
+        record.tenant = row.getString("tenant");
+        record.agent = row.getString("agent");
+        record.pbxAgent = row.getString("pbx_agent");
+        record.numberRaw = row.getString("number_raw");
+        record.numberE164 = row.getString("number_e164");
+        record.callerId = row.getString("caller_id");
+        record.status = DialStatus.valueOf(row.getString("status"));
+        record.reason = row.getString("reason");
+        record.pbxCallId = row.getString("pbx_call_id");
+        record.requestedAt = row.getOffsetDateTime("requested_at").toInstant();
+        record.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+        record.traceparent = row.getString("traceparent");
+        return record;
     }
 
     /** The request the PBX's call id belongs to, or null. */

@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Places the follow-ups that fall due. Every replica looks; a follow-up is claimed in PostgreSQL by exactly one of
- * them before it is dialed, and a claimed follow-up is never claimed again, also after a restart: it is placed once.
+ * Places the follow-ups that fall due, exactly once. Every replica looks; a follow-up is claimed in PostgreSQL by one
+ * of them before it is dialed, and placed under a dial request whose id is the follow-up's: a claim left by a replica
+ * that died is taken over once its lease lapsed, and placing it again finds the dial request already stored (when the
+ * dead replica got that far) and never dials again.
  */
 @ApplicationScoped
 public class FollowUpPlacer {
@@ -58,7 +60,8 @@ public class FollowUpPlacer {
 
     @WithTransaction
     Uni<java.util.List<UUID>> claim() {
-        return followUps.claimDue(Instant.now(), replica, config.batchSize());
+        Instant now = Instant.now();
+        return followUps.claimDue(now, now.minus(config.claimLease()), replica, config.batchSize());
     }
 
     private Uni<Void> place(UUID id) {
@@ -75,8 +78,9 @@ public class FollowUpPlacer {
 
     private Uni<DialRequest> dial(FollowUp followUp) {
         return Uni.createFrom().deferred(() -> {
+            // under the follow-up's id: a follow-up taken over after its claim lapsed is never dialed twice
             DialRequest requested = new CallRequest(followUp.agent, followUp.numberRaw, null)
-                    .toDialRequest(TenantId.of(followUp.tenant), callConfig, Instant.now());
+                    .toDialRequest(followUp.id, TenantId.of(followUp.tenant), callConfig, Instant.now());
             return placer.place(dialers.callFor(requested));
         });
     }

@@ -1,6 +1,6 @@
 package io.callbridge.click2call.status;
 
-import io.callbridge.click2call.audit.DialRequestPublisher;
+import io.callbridge.click2call.audit.DialAudit;
 import io.callbridge.click2call.call.DialRecord;
 import io.callbridge.click2call.call.DialRecords;
 import io.callbridge.common.dial.DialRequest;
@@ -23,7 +23,7 @@ import java.time.Instant;
  * answer makes it ANSWERED, the end ENDED (or FAILED when nobody answered). An event is matched by the PBX's call id
  * when the PBX named one on dialing, else by tenant and number to the newest open request dialed shortly before;
  * that match then claims the call id for the call's later events. Each change goes to
- * {@code callbridge.dial-requests} too.
+ * {@code callbridge.dial-requests} too, through the outbox record written in the transaction that stores it.
  */
 @ApplicationScoped
 public class CallEventCorrelator {
@@ -31,12 +31,12 @@ public class CallEventCorrelator {
     private static final Logger LOG = Logger.getLogger(CallEventCorrelator.class);
 
     private final DialRecords records;
-    private final DialRequestPublisher publisher;
+    private final DialAudit audit;
     private final StatusConfig config;
 
-    public CallEventCorrelator(DialRecords records, DialRequestPublisher publisher, StatusConfig config) {
+    public CallEventCorrelator(DialRecords records, DialAudit audit, StatusConfig config) {
         this.records = records;
-        this.publisher = publisher;
+        this.audit = audit;
         this.config = config;
     }
 
@@ -54,12 +54,24 @@ public class CallEventCorrelator {
                 .chain(changed -> changed == null ? Uni.createFrom().voidItem() : audit(changed));
     }
 
-    /** The status is stored; losing its audit record must not replay the event. */
-    private Uni<Void> audit(DialRequest changed) {
-        return publisher.publish(changed)
-                .onFailure().invoke(failure -> LOG.errorf("Status %s of dial request %s not recorded on Kafka: %s",
-                        changed.status(), changed.requestId(), failure.toString()))
-                .onFailure().recoverWithNull();
+    /**
+     * A status the event set.
+     *
+     * @param request     the request as the event left it
+     * @param traceparent the trace of the CRM's request, carried on the audit record
+     * @param auditId     the status's record in the outbox, written in the transaction that stored it
+     */
+    public record Changed(DialRequest request, String traceparent, Long auditId) {
+
+        Changed withAudit(Long id) {
+            return new Changed(request, traceparent, id);
+        }
+    }
+
+    /** The status and its outbox record are stored: the outbox gets it to Kafka, now or later. */
+    private Uni<Void> audit(Changed changed) {
+        audit.publish(changed.auditId(), changed.request(), changed.traceparent());
+        return Uni.createFrom().voidItem();
     }
 
     /** What the event makes of an outbound dial request, or null when it says nothing about one. */
@@ -80,11 +92,22 @@ public class CallEventCorrelator {
 
     /** @return the request as the event left it, or null when the event matched none or changed nothing */
     @WithTransaction
-    public Uni<DialRequest> apply(CallEvent event, DialStatus next) {
+    public Uni<Changed> apply(CallEvent event, DialStatus next) {
         String tenant = event.tenant().value();
         return records.byPbxCallId(tenant, event.callId())
                 .onItem().ifNull().switchTo(() -> byNumber(event))
-                .map(record -> record == null ? null : advance(record, event, next));
+                .map(record -> record == null ? null : advance(record, event, next))
+                .chain(changed -> changed == null ? Uni.createFrom().nullItem()
+                        : records.getSession().chain(session -> session.createNativeQuery("""
+                                        INSERT INTO dial_audit (request_id, status, reason, occurred_at)
+                                        VALUES (:requestId, :status, CAST(:reason AS text), :occurredAt)
+                                        RETURNING id""", Long.class)
+                                .setParameter("requestId", changed.request().requestId())
+                                .setParameter("status", changed.request().status().name())
+                                .setParameter("reason", changed.request().reason())
+                                .setParameter("occurredAt", changed.request().occurredAt())
+                                .getSingleResult())
+                        .map(changed::withAudit));
     }
 
     private Uni<DialRecord> byNumber(CallEvent event) {
@@ -97,7 +120,7 @@ public class CallEventCorrelator {
                 at.plus(Duration.ofMinutes(1)));
     }
 
-    private static DialRequest advance(DialRecord record, CallEvent event, DialStatus next) {
+    private static Changed advance(DialRecord record, CallEvent event, DialStatus next) {
         record.pbxCallId = event.callId();
         if (!moves(record.status, next)) {
             return null;
@@ -107,7 +130,7 @@ public class CallEventCorrelator {
                 + (event.call().outcome() == null ? "it ended unanswered" : event.call().outcome()) : null;
         record.updatedAt = event.times().occurredAt();
         LOG.debugf("Dial request %s is %s after call event %s", record.requestId, next, event.eventId());
-        return record.toDialRequest();
+        return new Changed(record.toDialRequest(), record.traceparent, null);
     }
 
     /** Statuses only move forward: a late or redelivered event never takes a request back. */

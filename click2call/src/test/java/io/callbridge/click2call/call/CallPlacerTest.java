@@ -1,12 +1,14 @@
 package io.callbridge.click2call.call;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.callbridge.click2call.audit.DialAudit;
 import io.callbridge.click2call.audit.DialRequestPublisher;
+import io.callbridge.click2call.audit.DialRequestRecords;
 import io.callbridge.click2call.pbx.http.InjectPbx;
 import io.callbridge.click2call.pbx.http.PbxStubResource;
+import io.callbridge.click2call.testing.Database;
 import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.dial.DialRequest.DialStatus;
-import io.callbridge.common.problem.Problem;
 import io.callbridge.infra.quarkus.KafkaTestResource;
 import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -15,22 +17,31 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** What the CRM hears when Kafka does not acknowledge: a dial request the PBX must not place, or its outcome. */
+/**
+ * Kafka is not on the path to the PBX: a request Kafka does not acknowledge is still stored, dialed once and answered,
+ * and its statuses wait in the outbox ({@code dial_audit}) until Kafka takes them.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
@@ -40,6 +51,9 @@ class CallPlacerTest {
     @InjectPbx
     WireMockServer pbx;
 
+    @Inject
+    DialAudit audit;
+
     @BeforeEach
     void pbxAccepts() {
         pbx.resetAll();
@@ -48,27 +62,62 @@ class CallPlacerTest {
     }
 
     @Test
-    void anUnacknowledgedRequestIsUnavailableAndNeverReachesThePbx() {
+    void aRequestKafkaDoesNotTakeIsDialedOnceAndItsStatusesWaitInTheOutbox() throws Exception {
         QuarkusMock.installMockForType(new KafkaAcknowledging(), DialRequestPublisher.class);
 
-        callAcme("033004704")
-                .statusCode(503)
-                .contentType(Problem.MEDIA_TYPE)
-                .header("Retry-After", "10")
-                .body("detail", containsString("the call was not placed"));
+        String requestId = callAcme("033004704")
+                .statusCode(202)
+                .body("status", equalTo("DIALING"))
+                .extract().path("requestId");
 
-        pbx.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(pbx.getAllServeEvents()).hasSize(1);
+        assertThat(outboxStatusesOf(UUID.fromString(requestId))).containsExactly("REQUESTED", "DIALING");
     }
 
     @Test
-    void anUnrecordedOutcomeStillAnswersWhatThePbxDid() {
-        QuarkusMock.installMockForType(new KafkaAcknowledging(DialStatus.REQUESTED), DialRequestPublisher.class);
+    void anAcknowledgedRequestLeavesNothingInTheOutbox() {
+        String requestId = callAcme("033004705").statusCode(202).extract().path("requestId");
 
-        callAcme("033004705")
-                .statusCode(202)
-                .body("status", equalTo("DIALING"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(outboxStatusesOf(UUID.fromString(requestId))).isEmpty());
+    }
 
-        assertThat(pbx.getAllServeEvents()).hasSize(1);
+    @Test
+    void statusesLeftInTheOutboxArePublishedAgain() throws Exception {
+        String requestId = callAcme("033004706").statusCode(202).extract().path("requestId");
+        try (Connection db = Database.connect();
+             PreparedStatement leftBehind = db.prepareStatement("INSERT INTO dial_audit (request_id, status, "
+                     + "reason, occurred_at, created_at) "
+                     + "VALUES (?, 'FAILED', 'left behind', now(), now() - interval '1 hour')")) {
+            leftBehind.setObject(1, UUID.fromString(requestId));
+            leftBehind.executeUpdate();
+        }
+
+        // the scheduled look may come first: either way the record reaches Kafka and leaves the outbox
+        audit.resend().await().atMost(Duration.ofSeconds(20));
+
+        try (DialRequestRecords records = DialRequestRecords.open()) {
+            assertThat(records.awaitRecordsOf(UUID.fromString(requestId), 3))
+                    .extracting(record -> record.value().status())
+                    .contains(DialStatus.REQUESTED, DialStatus.DIALING, DialStatus.FAILED);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(outboxStatusesOf(UUID.fromString(requestId))).isEmpty());
+    }
+
+    private static List<String> outboxStatusesOf(UUID requestId) throws Exception {
+        try (Connection db = Database.connect();
+             PreparedStatement select = db.prepareStatement(
+                     "SELECT status FROM dial_audit WHERE request_id = ? ORDER BY id")) {
+            select.setObject(1, requestId);
+            List<String> statuses = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    statuses.add(rows.getString(1));
+                }
+            }
+            return statuses;
+        }
     }
 
     private static ValidatableResponse callAcme(String number) {
@@ -90,7 +139,7 @@ class CallPlacerTest {
         }
 
         @Override
-        public Uni<Void> publish(DialRequest request) {
+        public Uni<Void> publish(DialRequest request, String traceparent) {
             return acknowledged.contains(request.status()) ? Uni.createFrom().voidItem() : Uni.createFrom().nothing();
         }
     }

@@ -8,6 +8,7 @@ import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
 import io.callbridge.common.tenant.TenantAuthenticator;
 import io.callbridge.common.tenant.TenantId;
+import io.callbridge.click2call.outage.Outages;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -64,7 +65,8 @@ public class CrmSessionResource {
         }
         TenantId tenant = authenticator.authenticate("Bearer " + appToken);
         dialers.pbxAgent(tenant, username);
-        return sessions.open(tenant, username, Instant.now()).map(CcsReply::loggedIn);
+        return sessions.open(tenant, username, Instant.now()).map(CcsReply::loggedIn)
+                .plug(Outages.answeredUnavailable());
     }
 
     @GET
@@ -89,7 +91,8 @@ public class CrmSessionResource {
                     return placer.placeOrRefuse(dialers.callFor(
                             request.toDialRequest(TenantId.of(agentSession.tenant), config, now)));
                 })
-                .map(dialed -> CcsReply.calling(dialed.requestId().toString()));
+                .map(dialed -> CcsReply.calling(dialed.requestId().toString()))
+                .plug(Outages.answeredUnavailable());
     }
 
     /** Refusals in the same shape; {@code login} is false only when logging in again is the cure. */

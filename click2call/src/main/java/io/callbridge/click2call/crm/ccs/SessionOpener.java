@@ -17,8 +17,10 @@ public class SessionOpener {
 
     private static final Duration SHORTEST = Duration.ofHours(8);
     private static final Duration LONGEST = Duration.ofHours(12);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
+    // Not static: Quarkus initializes classes while it builds a native executable, and a SecureRandom made then
+    // would be seeded at build time (native-image refuses one in the image heap). The bean is made at run time.
+    private final SecureRandom random = new SecureRandom();
     private final CrmSessions sessions;
     private final Duration lifetime;
 
@@ -35,7 +37,7 @@ public class SessionOpener {
     @WithTransaction
     public Uni<String> open(TenantId tenant, String agent, Instant now) {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random.nextBytes(secret);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         CrmSession session = new CrmSession();
         session.sessionSha256 = SecretHashes.sha256Hex(value);

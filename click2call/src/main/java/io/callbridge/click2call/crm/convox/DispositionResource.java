@@ -7,6 +7,7 @@ import io.callbridge.click2call.tenant.CallingTenant;
 import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
 import io.callbridge.common.tenant.TenantId;
+import io.callbridge.click2call.outage.Outages;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -104,7 +105,8 @@ public class DispositionResource {
                 .chain(() -> followUp
                         ? followUps.book(owner.value(), agent, mobileNumber, convoxId, disposition, dueAt)
                         .map(booked -> new Disposed(true, booked.id, booked.dueAt))
-                        : Uni.createFrom().item(new Disposed(true, null, null)));
+                        : Uni.createFrom().item(new Disposed(true, null, null)))
+                .plug(Outages.answeredUnavailable());
     }
 
     private Instant dueAt(ConvoxParameters parameters, TenantId owner) {

@@ -8,6 +8,7 @@ import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
 import io.callbridge.common.tenant.TenantId;
+import io.callbridge.click2call.outage.Outages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
@@ -81,7 +82,8 @@ public class FixDigitalDialerResource {
         CallRequest request = new CallRequest(sExt, sNumber, null);
         rejectInvalid(request);
         DialRequest requested = dialRequest(request, tenant);
-        return placer.placeOrRefuse(dialers.callFor(requested)).map(dialed -> FixDigitalReply.succeeded());
+        return placer.placeOrRefuse(dialers.callFor(requested)).map(dialed -> FixDigitalReply.succeeded())
+                .plug(Outages.answeredUnavailable());
     }
 
     private DialRequest dialRequest(CallRequest request, TenantId tenant) {

@@ -10,6 +10,7 @@ import io.callbridge.common.problem.Problem;
 import io.callbridge.common.problem.ProblemException;
 import io.callbridge.common.tenant.SecretHashes;
 import io.callbridge.common.tenant.TenantId;
+import io.callbridge.click2call.outage.Outages;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -69,7 +70,8 @@ public class RetailCrmTelephonyResource {
         TenantId tenant = tenantOf(clientId);
         DialRequest requested = new CallRequest(required("code", code), required("phone", phone), null)
                 .toDialRequest(tenant, config, Instant.now());
-        return placer.placeOrRefuse(dialers.callFor(requested)).map(dialed -> RetailCrmReply.succeeded());
+        return placer.placeOrRefuse(dialers.callFor(requested)).map(dialed -> RetailCrmReply.succeeded())
+                .plug(Outages.answeredUnavailable());
     }
 
     @POST

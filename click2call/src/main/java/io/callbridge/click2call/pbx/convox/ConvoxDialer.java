@@ -65,5 +65,10 @@ public class ConvoxDialer implements PbxDialer {
         public Optional<Pattern> successBodyPattern() {
             return Optional.empty();
         }
+
+        @Override
+        public int maxConnections() {
+            return 64;
+        }
     }
 }

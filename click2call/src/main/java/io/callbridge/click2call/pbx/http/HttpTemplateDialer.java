@@ -37,7 +37,8 @@ public class HttpTemplateDialer implements PbxDialer {
     public HttpTemplateDialer(Vertx vertx, Engine engine, HttpTemplateDialerConfig config) {
         this.config = config;
         this.urlTemplate = new DialUrlTemplate(engine, config.urlTemplate());
-        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("callbridge-click2call"));
+        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("callbridge-click2call")
+                .setMaxPoolSize(config.maxConnections()));
     }
 
     @Override

@@ -34,6 +34,13 @@ public interface HttpTemplateDialerConfig {
      */
     Optional<Pattern> successBodyPattern();
 
+    /**
+     * How many connections to one PBX host are kept open and used at once; a dial waits for a free one beyond that.
+     * Vert.x's default of 5 queues dials behind one another as soon as the PBX takes a few milliseconds.
+     */
+    @WithDefault("64")
+    int maxConnections();
+
     /** The HTTP methods a click-to-call URL is sent with. */
     enum Method {
         GET,

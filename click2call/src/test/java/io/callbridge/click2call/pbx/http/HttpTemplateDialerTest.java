@@ -122,10 +122,11 @@ class HttpTemplateDialerTest {
     }
 
     private static HttpTemplateDialerConfig config(String urlTemplate, HttpTemplateDialerConfig.Method method) {
-        return new DialerSettings(urlTemplate, method, TIMEOUT, Optional.empty());
+        return new DialerSettings(urlTemplate, method, TIMEOUT, Optional.empty(), 64);
     }
 
     private record DialerSettings(String urlTemplate, Method method, Duration timeout,
-                                  Optional<Pattern> successBodyPattern) implements HttpTemplateDialerConfig {
+                                  Optional<Pattern> successBodyPattern, int maxConnections)
+            implements HttpTemplateDialerConfig {
     }
 }
