@@ -38,9 +38,12 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 40;
+    /** Tuned for a fast start in tests (C1 only, serial GC): a benchmark or the local stack under load sets its own. */
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+    /** Replaces {@link #JVM_OPTIONS} (space separated), e.g. {@code -Xms512m -Xmx512m -XX:+UseG1GC} for benchmarks. */
+    public static final String JVM_OPTIONS_PROPERTY = "callbridge.infra.kafka-jvm-options";
 
     private final Process process;
     private final int port;
@@ -108,7 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions());
         command.add("-Dlog4j2.configurationFile=" + log4jConfig);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
@@ -234,6 +237,11 @@ public final class KafkaBroker implements AutoCloseable {
      *        later start reuses the data; or {@code null} for a fresh temporary directory deleted on close
      * @param startupTimeout how long {@link KafkaBroker#start(Options)} waits for the broker
      */
+    private static List<String> jvmOptions() {
+        String configured = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+        return configured.isEmpty() ? JVM_OPTIONS : List.of(configured.split("\\s+"));
+    }
+
     public record Options(int port, Path dataDirectory, Duration startupTimeout) {
 
         /** Checks the values. */
