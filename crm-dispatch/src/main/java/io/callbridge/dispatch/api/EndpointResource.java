@@ -37,6 +37,9 @@ import java.util.Optional;
 import java.util.UUID;
 import io.callbridge.dispatch.delivery.CrmDelivery;
 import io.callbridge.dispatch.request.CrmRequest;
+import io.callbridge.dispatch.outbox.DeliveryWorker;
+import io.callbridge.dispatch.delivery.network.AddressGuard;
+import io.callbridge.dispatch.status.EndpointEventRelay;
 
 /** The caller's tenant's CRM endpoints: what each wants and how it is delivered to. */
 @Path("/v1/endpoints")
@@ -48,9 +51,16 @@ public class EndpointResource {
     private final EndpointRegistry registry;
     private final EndpointStore store;
     private final CrmDelivery delivery;
+    private final EndpointEventRelay relay;
+    private final DeliveryWorker worker;
+    private final AddressGuard guard;
 
     public EndpointResource(TenantAuthenticator authenticator, EndpointRegistry registry, EndpointStore store,
-                            CrmDelivery delivery) {
+                            CrmDelivery delivery, EndpointEventRelay relay, DeliveryWorker worker,
+                            AddressGuard guard) {
+        this.guard = guard;
+        this.relay = relay;
+        this.worker = worker;
         this.authenticator = authenticator;
         this.registry = registry;
         this.store = store;
@@ -80,7 +90,7 @@ public class EndpointResource {
         }
         Uni<Void> announced = onCreation.map(request -> announce(request, endpoint, tenant))
                 .orElseGet(() -> Uni.createFrom().voidItem());
-        return announced.chain(() -> store.create(key, tenant.value(), registry.json(definition))).map(created -> {
+        return reachable(definition, tenant).chain(() -> announced).chain(() -> store.create(key, tenant.value(), registry.json(definition))).map(created -> {
             if (!created) {
                 throw new ProblemException(new Problem("about:blank", "Conflict", 409,
                         "An endpoint named '" + definition.name() + "' exists already", List.of()), Map.of());
@@ -125,7 +135,7 @@ public class EndpointResource {
         }
         String key = EndpointRegistry.key(tenant, name);
         CrmEndpoint endpoint = compile(key, tenant, definition);
-        return store.replace(key, registry.json(definition)).chain(replaced -> {
+        return reachable(definition, tenant).chain(() -> store.replace(key, registry.json(definition))).chain(replaced -> {
             if (!replaced) {
                 throw notFound(name);
             }
@@ -157,12 +167,22 @@ public class EndpointResource {
     public Uni<EndpointView> enable(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                     @PathParam("name") String name) {
         TenantId tenant = authenticator.authenticate(authorization);
-        return store.enable(EndpointRegistry.key(tenant, name)).chain(enabled -> {
+        return store.enable(EndpointRegistry.key(tenant, name), "enabled through the API").chain(enabled -> {
             if (!enabled) {
                 throw notFound(name);
             }
+            relay.wake();
+            worker.wake();
             return get(authorization, name);
         });
+    }
+
+    /** Refuses a URL whose host is an address the tenant's deliveries may not reach (SSRF), as delivery would. */
+    private Uni<Void> reachable(EndpointDefinition definition, TenantId tenant) {
+        return guard.refusalAtCreation(registry.host(definition), Optional.of(tenant)).invoke(refusal -> refusal
+                .ifPresent(reason -> {
+                    throw ProblemException.badRequest("urlTemplate", "refused: " + reason);
+                })).replaceWithVoid();
     }
 
     /** The preset's request on creation: the endpoint is stored only once the CRM took it. */

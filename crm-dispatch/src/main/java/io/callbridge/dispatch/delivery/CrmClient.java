@@ -14,13 +14,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.callbridge.common.tenant.TenantId;
+import io.callbridge.common.trace.TraceParent;
 import io.callbridge.dispatch.delivery.network.AddressGuard;
+import io.callbridge.dispatch.endpoint.DispatchConfig;
 import io.callbridge.dispatch.delivery.network.RefusedAddressException;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Calls CRM URLs, without blocking, on Quarkus' Vert.x. */
@@ -34,12 +37,15 @@ public class CrmClient {
     private final WebClient client;
     private final AddressGuard guard;
 
-    CrmClient(Vertx vertx, AddressGuard guard) {
+    CrmClient(Vertx vertx, AddressGuard guard, DispatchConfig config) {
         this.guard = guard;
         // A redirect is not followed: it could lead to an address the CRM's own URL was not allowed to be.
+        // Connections per CRM: as many as requests may be under way (Vert.x's default of 5 would queue the rest; each
+        // endpoint's own limit is its concurrency).
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setUserAgent("callbridge-crm-dispatch")
-                .setFollowRedirects(false));
+                .setFollowRedirects(false)
+                .setMaxPoolSize(config.worker().maxInFlight()));
     }
 
     /**
@@ -47,7 +53,8 @@ public class CrmClient {
      *
      * @return the answer, or a {@link CrmAttemptException} when the address is refused or no answer came in time
      */
-    Uni<CrmAnswer> send(CrmRequest request, CrmUrl url, UUID eventId, Duration timeout, TenantId tenant) {
+    Uni<CrmAnswer> send(CrmRequest request, CrmUrl url, UUID eventId, Duration timeout, TenantId tenant,
+                        Optional<String> traceparent) {
         URI uri = URI.create(request.url());
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
@@ -61,6 +68,7 @@ public class CrmClient {
                         // The Host header and TLS's server name stay the CRM's; only the connection uses the address.
                         http.virtualHost(host);
                     }
+                    traceparent.ifPresent(value -> http.putHeader(TraceParent.HEADER, value));
                     request.headers().forEach(http::putHeader);
                     return request.body().length == 0 ? http.send() : http.sendBuffer(Buffer.buffer(request.body()));
                 })

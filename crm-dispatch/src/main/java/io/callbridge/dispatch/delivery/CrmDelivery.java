@@ -1,6 +1,7 @@
 package io.callbridge.dispatch.delivery;
 
 import io.callbridge.common.event.CallEvent;
+import io.callbridge.common.trace.TraceParent;
 import io.callbridge.dispatch.delivery.AttemptOutcome.Verdict;
 import io.callbridge.dispatch.endpoint.CrmEndpoint;
 import io.smallrye.mutiny.Uni;
@@ -31,12 +32,14 @@ public class CrmDelivery {
     }
 
     /** Never fails: a CRM that cannot be reached is an outcome like any other. */
-    public Uni<AttemptOutcome> attempt(CallEvent event, CrmEndpoint endpoint, int attempt) {
+    public Uni<AttemptOutcome> attempt(CallEvent event, CrmEndpoint endpoint, int attempt,
+                                       Optional<String> traceparent) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         return endpoint.request().render(event).chain(request -> {
             CrmUrl url = new CrmUrl(request.url());
-            return client.send(request, url, event.eventId(), endpoint.timeout(), event.tenant())
+            return client.send(request, url, event.eventId(), endpoint.timeout(), event.tenant(),
+                            traceparent.flatMap(TraceParent::parse).map(parent -> parent.child().value()))
                     .map(answer -> judge(answer, endpoint, startedAt, elapsed(started)))
                     .onFailure().recoverWithItem(failure -> new AttemptOutcome(Verdict.FAILED, startedAt,
                             elapsed(started), Optional.empty(), failure.getMessage(), Optional.empty(),
@@ -51,7 +54,8 @@ public class CrmDelivery {
      * @return the answer's status; a failure when the CRM was not reached
      */
     public Uni<Integer> sendOnce(CrmRequest request, UUID id, Duration timeout, TenantId tenant) {
-        return client.send(request, new CrmUrl(request.url()), id, timeout, tenant).map(CrmAnswer::status);
+        return client.send(request, new CrmUrl(request.url()), id, timeout, tenant, Optional.empty())
+                .map(CrmAnswer::status);
     }
 
     private static AttemptOutcome judge(CrmAnswer answer, CrmEndpoint endpoint, Instant startedAt, Duration latency) {

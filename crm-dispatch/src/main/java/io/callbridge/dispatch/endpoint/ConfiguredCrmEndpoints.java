@@ -1,5 +1,6 @@
 package io.callbridge.dispatch.endpoint;
 
+import io.callbridge.dispatch.delivery.network.AddressGuard;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -24,8 +26,12 @@ public class ConfiguredCrmEndpoints {
     static final String CRM = "crm";
 
     private final Map<String, CrmEndpoint> endpoints = new LinkedHashMap<>();
+    private final Set<String> enabledByConfiguration = new TreeSet<>();
 
-    ConfiguredCrmEndpoints(DispatchConfig config, EndpointCompiler compiler) {
+    private final AddressGuard guard;
+
+    ConfiguredCrmEndpoints(DispatchConfig config, EndpointCompiler compiler, AddressGuard guard) {
+        this.guard = guard;
         config.crm().ifPresent(crm -> add(CRM, crm, compiler, "callbridge.dispatch.crm."));
         config.endpoints().forEach((name, endpoint) -> {
             if (endpoints.containsKey(name)) {
@@ -43,6 +49,7 @@ public class ConfiguredCrmEndpoints {
     private void add(String name, DispatchConfig.Endpoint config, EndpointCompiler compiler, String prefix) {
         EndpointDefinition definition = new EndpointDefinition(name, config.urlTemplate(), config.kinds().orElse(null),
                 config.filters(), config.timeout().toString(), config.successBody().orElse(null), config.concurrency(),
+                config.rateLimit().orElse(null),
                 config.retry().schedule().stream().map(Duration::toString).toList(), config.retry().jitter(),
                 config.preset().orElse(null), config.settings(), config.bodyTemplate().orElse(null),
                 config.bodyFormat().orElse(null), config.headers());
@@ -52,7 +59,14 @@ public class ConfiguredCrmEndpoints {
         } catch (InvalidEndpointException e) {
             throw new IllegalArgumentException(prefix + property(e.field()) + ": " + e.getMessage(), e);
         }
+        // At startup, on the main thread: resolving the host here may block.
+        guard.refusalAtCreationNow(compiler.host(definition), config.tenant()).ifPresent(refusal -> {
+            throw new IllegalArgumentException(prefix + "url-template: refused: " + refusal);
+        });
         endpoints.put(name, endpoint);
+        if (config.enabled().orElse(false)) {
+            enabledByConfiguration.add(name);
+        }
         LOG.infof("CRM endpoint '%s' wants %s of %s, %d attempt(s) of at most %s each", name,
                 new TreeSet<>(endpoint.kinds()),
                 endpoint.tenant().map(tenant -> "tenant " + tenant).orElse("every tenant"),
@@ -62,6 +76,11 @@ public class ConfiguredCrmEndpoints {
     /** The property of a definition's field: {@code urlTemplate} is {@code url-template}. */
     private static String property(String field) {
         return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The endpoints whose configuration says {@code enabled=true}: enabled at startup if they were disabled. */
+    public Set<String> enabledByConfiguration() {
+        return Set.copyOf(enabledByConfiguration);
     }
 
     public Optional<CrmEndpoint> named(String name) {

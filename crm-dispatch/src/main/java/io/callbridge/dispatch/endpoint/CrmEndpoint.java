@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * @param retry       when attempts are made
  * @param successBody what the body of a 2xx answer must contain for the delivery to count; anything when empty
  * @param concurrency the most requests under way to it at once
+ * @param rateLimit   the most requests to it in any one second; 0 for no limit
  * @param filters     what else an event must be to be wanted
  */
 public record CrmEndpoint(String name, CrmRequestTemplate request, Set<CallEventKind> kinds, Optional<TenantId> tenant,
                           Duration timeout, RetrySchedule retry, Optional<Pattern> successBody, int concurrency,
-                          List<FieldFilter> filters) {
+                          int rateLimit, List<FieldFilter> filters) {
 
     public CrmEndpoint {
         kinds = Set.copyOf(kinds);

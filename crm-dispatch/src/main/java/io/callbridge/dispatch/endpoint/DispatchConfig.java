@@ -34,6 +34,9 @@ public interface DispatchConfig {
     @WithDefault("5s")
     Duration registryRefresh();
 
+    /** The notifications, on {@code callbridge.endpoint-events}, that an endpoint was disabled or enabled again. */
+    EndpointEvents endpointEvents();
+
     /** One CRM endpoint: where its requests go, the events it wants, and how they are retried. */
     interface Endpoint {
 
@@ -92,8 +95,35 @@ public interface DispatchConfig {
         @Max(1024)
         int concurrency();
 
+        /**
+         * The most requests to this CRM per second (in any one-second window, per instance); no limit when not set.
+         */
+        Optional<@Min(1) @Max(100000) Integer> rateLimit();
+
+        /**
+         * {@code true} enables the endpoint at startup if it was disabled (after a 410 or a failure streak): the way
+         * to enable a declared endpoint again, as the API does for its own. Its waiting deliveries then go out. Not
+         * set (or {@code false}): a disabled endpoint stays disabled across restarts.
+         */
+        Optional<Boolean> enabled();
+
         /** When failed attempts are made again. */
         Retry retry();
+    }
+
+    /** The notifications of endpoint status changes. */
+    interface EndpointEvents {
+
+        /**
+         * How often the changes not yet published (those a stopped instance left) are looked for, besides right
+         * after a change.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** The tenant the notifications of a configured endpoint that serves every tenant are published under. */
+        @WithDefault("operator")
+        TenantId operatorTenant();
     }
 
     /** The retry schedule of an endpoint. */

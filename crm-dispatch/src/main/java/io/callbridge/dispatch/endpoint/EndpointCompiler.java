@@ -51,6 +51,15 @@ public class EndpointCompiler {
                         + String.join(", ", presets.names()))));
     }
 
+    /** The host the definition's URL names (for the sample event). @throws InvalidEndpointException when none */
+    public String host(EndpointDefinition definition) {
+        try {
+            return templates.compile(definition.urlTemplate()).sampleHost();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEndpointException("urlTemplate", e.getMessage());
+        }
+    }
+
     /**
      * @param key    the endpoint's name in the outbox
      * @param tenant the only tenant whose events it wants, if any
@@ -114,7 +123,8 @@ public class EndpointCompiler {
         });
         return new CrmEndpoint(key, request, kinds, tenant, timeout,
                 new RetrySchedule(schedule, Optional.ofNullable(definition.retryJitter()).orElse(DEFAULT_JITTER)),
-                successBody, Optional.ofNullable(definition.concurrency()).orElse(DEFAULT_CONCURRENCY), filters);
+                successBody, Optional.ofNullable(definition.concurrency()).orElse(DEFAULT_CONCURRENCY),
+                Optional.ofNullable(definition.rateLimit()).orElse(0), filters);
     }
 
     /** Without a preset: a GET of the URL, or a POST of the body template. */

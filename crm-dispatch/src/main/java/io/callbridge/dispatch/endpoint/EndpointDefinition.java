@@ -25,6 +25,7 @@ import java.util.Set;
  * @param timeout       per attempt, e.g. {@code 5s}, {@code 500ms}
  * @param successBody   a regular expression the body of a 2xx answer must contain for the delivery to count
  * @param concurrency   the most requests under way to it at once
+ * @param rateLimit     the most requests to it per second; no limit when absent
  * @param retrySchedule the delay before each attempt, e.g. {@code [0s, 5s, 30s]}
  * @param retryJitter   the random addition to each delay, as a fraction of it
  * @param preset        the request shape of one vendor's document, by name; a GET of the URL template when absent
@@ -42,6 +43,7 @@ public record EndpointDefinition(
         String timeout,
         @Size(max = 1024) String successBody,
         @Min(1) @Max(1024) Integer concurrency,
+        @Min(1) @Max(100000) Integer rateLimit,
         @Size(min = 1, max = 50) List<String> retrySchedule,
         @DecimalMin("0") @DecimalMax("1") Double retryJitter,
         String preset,

@@ -8,6 +8,7 @@ import io.callbridge.dispatch.request.CrmRequest;
 import io.callbridge.dispatch.request.PresetSettingException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
@@ -60,6 +61,7 @@ public class EndpointRegistry implements CrmEndpoints {
         // At startup, on the main thread: blocking until the endpoints are known is safe here.
         store.register(configured.all().stream().map(CrmEndpoint::name).toList())
                 .await().atMost(Duration.ofSeconds(30));
+        enableConfigured().await().atMost(Duration.ofSeconds(30));
         reload().await().atMost(Duration.ofSeconds(30));
         timer = vertx.setPeriodic(refresh.toMillis(), ignored -> reload().subscribe().with(done -> {
         }, failure -> LOG.warnf("Could not read the endpoints again: %s", failure.getMessage())));
@@ -69,6 +71,16 @@ public class EndpointRegistry implements CrmEndpoints {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+    }
+
+    /**
+     * Enables the configured endpoints whose configuration says {@code enabled=true} and that were disabled; done at
+     * startup, as configuration changes only with a restart.
+     */
+    public Uni<Void> enableConfigured() {
+        return Multi.createFrom().iterable(configured.enabledByConfiguration())
+                .onItem().transformToUniAndConcatenate(name -> store.enable(name, "enabled by configuration"))
+                .collect().asList().replaceWithVoid();
     }
 
     /** Reads the endpoints defined through the API again. */
@@ -102,6 +114,11 @@ public class EndpointRegistry implements CrmEndpoints {
         } catch (PresetSettingException e) {
             throw new InvalidEndpointException("settings." + e.setting(), e.getMessage());
         }
+    }
+
+    /** The host of the definition's URL. */
+    public String host(EndpointDefinition definition) {
+        return compiler.host(definition);
     }
 
     /** @throws InvalidEndpointException naming the field at fault */

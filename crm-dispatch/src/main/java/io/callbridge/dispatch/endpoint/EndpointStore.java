@@ -93,13 +93,20 @@ public class EndpointStore {
                 .execute(Tuple.of(key)).map(rows -> rows.rowCount() == 1);
     }
 
-    /** Enables the endpoint again: its waiting deliveries go out. @return false when there is no such endpoint */
-    public Uni<Boolean> enable(String key) {
+    /**
+     * Enables the endpoint again, recording why (the notification says it): its waiting deliveries are due at once,
+     * in their calls' order as always. @return false when there is no such endpoint
+     */
+    public Uni<Boolean> enable(String key, String reason) {
         return pool.preparedQuery("""
+                        WITH resumed AS (
+                            UPDATE delivery SET next_attempt_at = now()
+                            WHERE endpoint = $1 AND state = 'PENDING' AND next_attempt_at > now()
+                              AND EXISTS (SELECT 1 FROM endpoint WHERE name = $1 AND NOT enabled))
                         UPDATE endpoint SET enabled = true, disabled_reason = NULL, disabled_at = NULL,
-                            failure_streak = 0
+                            failure_streak = 0, enabled_reason = $2
                         WHERE name = $1 AND (definition IS NOT NULL OR tenant IS NULL)""")
-                .execute(Tuple.of(key)).map(rows -> rows.rowCount() == 1);
+                .execute(Tuple.of(key, reason)).map(rows -> rows.rowCount() == 1);
     }
 
     private static final String SELECT =

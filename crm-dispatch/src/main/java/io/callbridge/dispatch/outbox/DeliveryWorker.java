@@ -6,6 +6,7 @@ import io.callbridge.dispatch.delivery.CrmDelivery;
 import io.callbridge.dispatch.endpoint.CrmEndpoint;
 import io.callbridge.dispatch.endpoint.CrmEndpoints;
 import io.callbridge.dispatch.endpoint.DispatchConfig;
+import io.callbridge.dispatch.status.EndpointEventRelay;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +36,9 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
+    /** How long after a delivery settled the claim it calls for is made. */
+    private static final long SETTLED_CLAIM_DELAY_MS = 20;
+
     /** The longest {@code Retry-After} honoured. */
     private static final Duration LONGEST_REQUESTED_WAIT = Duration.ofDays(1);
 
@@ -47,11 +53,18 @@ public class DeliveryWorker {
     private final AtomicBoolean claimAgain = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+    private final Map<String, RequestWindow> windows = new ConcurrentHashMap<>();
+    private final AtomicBoolean rateTimer = new AtomicBoolean();
+    private final AtomicBoolean claimSoon = new AtomicBoolean();
+    private final EndpointEventRelay relay;
+    private final DeliveredRecords delivered;
     private volatile boolean stopped = true;
     private long timer = -1;
 
     DeliveryWorker(Outbox outbox, CrmEndpoints endpoints, CrmDelivery delivery, DispatchConfig config, Vertx vertx,
-                   DispatchMetrics metrics) {
+                   DispatchMetrics metrics, EndpointEventRelay relay, DeliveredRecords delivered) {
+        this.relay = relay;
+        this.delivered = delivered;
         this.metrics = metrics;
         this.outbox = outbox;
         this.endpoints = endpoints;
@@ -83,6 +96,34 @@ public class DeliveryWorker {
         claim();
     }
 
+    /**
+     * The fast path, for deliveries about to be stored: takes the worker's turn to claim (one claim at a time, so
+     * that limits are kept) if no claim is under way.
+     *
+     * @return how many requests may be sent at once, per endpoint and in all; empty when a claim is under way
+     *         (then the deliveries are stored as due, and claimed next)
+     */
+    public Optional<Room> beginFastPath() {
+        if (stopped || !claiming.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        claimAgain.set(false);
+        return Optional.of(new Room(room(), config.maxInFlight() - inFlight.get()));
+    }
+
+    /** Sends what the fast path claimed, and gives back the turn to claim. */
+    public void endFastPath(List<DueDelivery> claimed) {
+        claimed.forEach(this::send);
+        claiming.set(false);
+        if (claimAgain.get()) {
+            claim();
+        }
+    }
+
+    /** How many more requests may be under way, per endpoint ({@link #room()}) and in all. */
+    public record Room(Map<String, Integer> perEndpoint, int total) {
+    }
+
     private void claim() {
         if (stopped) {
             return;
@@ -110,13 +151,38 @@ public class DeliveryWorker {
         });
     }
 
-    /** How many more requests each endpoint may have under way. */
+    /**
+     * How many more requests each endpoint may have under way: its concurrency limit less its requests under way,
+     * and no more than its rate limit lets go now. An endpoint at its rate limit is claimed again as soon as the limit
+     * lets a request through.
+     */
     private Map<String, Integer> room() {
         Map<String, Integer> room = new HashMap<>();
+        long now = System.nanoTime();
+        long untilRoom = Long.MAX_VALUE;
         for (CrmEndpoint endpoint : endpoints.all()) {
-            room.put(endpoint.name(), endpoint.concurrency() - inFlight(endpoint.name()).get());
+            int free = endpoint.concurrency() - inFlight(endpoint.name()).get();
+            if (endpoint.rateLimit() > 0) {
+                RequestWindow window = window(endpoint.name());
+                int allowed = window.room(endpoint.rateLimit(), now);
+                if (allowed == 0) {
+                    untilRoom = Math.min(untilRoom, window.untilRoom(now));
+                }
+                free = Math.min(free, allowed);
+            }
+            room.put(endpoint.name(), free);
+        }
+        if (untilRoom != Long.MAX_VALUE && rateTimer.compareAndSet(false, true)) {
+            vertx.setTimer(Math.max(1, Duration.ofNanos(untilRoom).toMillis()), ignored -> {
+                rateTimer.set(false);
+                claim();
+            });
         }
         return room;
+    }
+
+    private RequestWindow window(String endpoint) {
+        return windows.computeIfAbsent(endpoint, ignored -> new RequestWindow());
     }
 
     private AtomicInteger inFlight(String endpoint) {
@@ -126,13 +192,14 @@ public class DeliveryWorker {
     private void send(DueDelivery due) {
         inFlight.incrementAndGet();
         inFlight(due.endpoint()).incrementAndGet();
+        window(due.endpoint()).sent(System.nanoTime());
         if (due.overtakes()) {
             LOG.warnf("Event %s (%s) of call %s goes to CRM '%s' ahead of an earlier event of the call that is still "
                             + "being retried: it waited %s, as long as it may", due.event().eventId(),
                     due.event().kind(), due.event().callId(), due.endpoint(), config.orderingMaxWait());
         }
         Uni.createFrom().deferred(() -> endpoints.named(due.endpoint())
-                        .map(endpoint -> delivery.attempt(due.event(), endpoint, due.attempt())
+                        .map(endpoint -> delivery.attempt(due.event(), endpoint, due.attempt(), due.traceparent())
                                 .chain(outcome -> settle(due, endpoint, outcome)))
                         .orElseGet(() -> abandon(due)))
                 .subscribe().with(ignored -> sent(due), failure -> {
@@ -147,7 +214,14 @@ public class DeliveryWorker {
     private void sent(DueDelivery due) {
         inFlight.decrementAndGet();
         inFlight(due.endpoint()).decrementAndGet();
-        claim();
+        // The room it left, and the call's next delivery, are claimed together with those of the deliveries settled
+        // within the next moment: one claim for many, rather than one per delivery.
+        if (claimSoon.compareAndSet(false, true)) {
+            vertx.setTimer(SETTLED_CLAIM_DELAY_MS, ignored -> {
+                claimSoon.set(false);
+                claim();
+            });
+        }
     }
 
     private Uni<Void> settle(DueDelivery due, CrmEndpoint endpoint, AttemptOutcome outcome) {
@@ -174,7 +248,10 @@ public class DeliveryWorker {
         }
         DeliveryState settled = state;
         Duration after = retryIn;
-        return outbox.record(due, outcome, state, retryIn, disabledReason, config.disableAfterFailures())
+        Uni<EndpointState> recorded = state == DeliveryState.DELIVERED
+                ? delivered.record(due, outcome).replaceWith(new EndpointState(true, null, 0))
+                : outbox.record(due, outcome, state, retryIn, disabledReason, config.disableAfterFailures());
+        return recorded
                 .invoke(endpointState -> {
                     metrics.attempted(outcome, settled);
                     report(due, outcome, settled, after, endpointState);
@@ -193,6 +270,8 @@ public class DeliveryWorker {
                     due.attempt() + 1, Instant.now().plus(retryIn));
         }
         if (!endpoint.enabled() && outcome.verdict() != Verdict.DELIVERED) {
+            // The notification was written with the change; publish it now rather than at the relay's next poll.
+            relay.wake();
             LOG.warnf("CRM '%s' is disabled: %s; its deliveries wait until it is enabled again", due.endpoint(),
                     endpoint.disabledReason());
         }

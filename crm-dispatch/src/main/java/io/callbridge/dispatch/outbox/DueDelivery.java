@@ -2,6 +2,8 @@ package io.callbridge.dispatch.outbox;
 
 import io.callbridge.common.event.CallEvent;
 
+import java.util.Optional;
+
 /**
  * A delivery the worker claimed: it is leased to this instance until it records the attempt's outcome.
  *
@@ -11,6 +13,8 @@ import io.callbridge.common.event.CallEvent;
  * @param event     the event to deliver
  * @param overtakes whether an earlier delivery of the same call to the same endpoint is still pending: this one
  *                  waited as long as it may
+ * @param traceparent the W3C trace context of the Kafka record that carried the event
  */
-public record DueDelivery(long id, String endpoint, int attempt, CallEvent event, boolean overtakes) {
+public record DueDelivery(long id, String endpoint, int attempt, CallEvent event, boolean overtakes,
+                          Optional<String> traceparent) {
 }

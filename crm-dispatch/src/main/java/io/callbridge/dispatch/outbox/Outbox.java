@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The deliveries in PostgreSQL. Every write is one SQL statement, so it is atomic without an explicit transaction:
@@ -35,22 +37,85 @@ public class Outbox {
     }
 
     /**
-     * Stores one delivery of the event per endpoint, due after the first delay of the endpoint's schedule. An event
-     * stored before (a Kafka record delivered again) keeps the deliveries it has.
+     * An event and the endpoints that want it.
      *
-     * @return how many deliveries were new
+     * @param traceparent the W3C trace context of the record that carried the event, sent on with each attempt
      */
-    public Uni<Integer> store(CallEvent event, List<CrmEndpoint> endpoints) {
-        String[] names = endpoints.stream().map(CrmEndpoint::name).toArray(String[]::new);
-        Long[] delays = endpoints.stream().map(endpoint -> endpoint.retry().first().toMillis()).toArray(Long[]::new);
+    public record NewDeliveries(CallEvent event, List<CrmEndpoint> endpoints, Optional<String> traceparent) {
+    }
+
+    /**
+     * Stores one delivery per event and endpoint, in one statement, in the order given (a call's events are
+     * delivered in the order they were stored), each due after the first delay of its endpoint's schedule. An event
+     * stored before (a Kafka record delivered again) keeps the deliveries it has.
+     * <p>
+     * The deliveries marked {@code fast} are also claimed by the same statement (attempt 1, leased) when they are due
+     * at once, to an enabled endpoint, with no earlier delivery of their call to it pending: the worker sends them
+     * without looking for them first. The caller marks at most one delivery per call and endpoint.
+     *
+     * @param fast  per delivery, in the order of {@code events} and their endpoints: whether to claim it if it may go
+     * @param lease how long a claimed delivery stays claimed
+     * @return the deliveries claimed
+     */
+    public Uni<List<DueDelivery>> store(List<NewDeliveries> events, boolean[] fast, Duration lease) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> tenants = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> jsons = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        List<String> traces = new ArrayList<>();
+        List<Boolean> claim = new ArrayList<>();
+        Map<UUID, NewDeliveries> byId = new java.util.HashMap<>();
+        for (NewDeliveries event : events) {
+            String json = json(event.event());
+            byId.put(event.event().eventId(), event);
+            for (CrmEndpoint endpoint : event.endpoints()) {
+                ids.add(event.event().eventId());
+                names.add(endpoint.name());
+                tenants.add(event.event().tenant().value());
+                calls.add(event.event().callId());
+                kinds.add(event.event().kind().name());
+                jsons.add(json);
+                delays.add(endpoint.retry().first().toMillis());
+                traces.add(event.traceparent().orElse(null));
+                claim.add(fast != null && fast[claim.size()]);
+            }
+        }
         return pool.preparedQuery("""
-                        INSERT INTO delivery (event_id, endpoint, tenant, call_id, kind, event, next_attempt_at)
-                        SELECT $1, e.name, $2, $3, $4, $5::text::jsonb, now() + e.delay_ms * interval '1 millisecond'
-                        FROM unnest($6::text[], $7::bigint[]) AS e(name, delay_ms)
-                        ON CONFLICT (event_id, endpoint) DO NOTHING""")
-                .execute(Tuple.from(List.of(event.eventId(), event.tenant().value(), event.callId(),
-                        event.kind().name(), json(event), names, delays)))
-                .map(rows -> rows.rowCount());
+                        INSERT INTO delivery (event_id, endpoint, tenant, call_id, kind, event, next_attempt_at,
+                                              traceparent, attempts)
+                        SELECT e.id, e.name, e.tenant, e.call, e.kind, e.json::jsonb,
+                            now() + CASE WHEN e.claimed THEN $10 ELSE e.delay_ms END * interval '1 millisecond',
+                            e.trace, CASE WHEN e.claimed THEN 1 ELSE 0 END
+                        FROM (SELECT u.*, u.fast AND u.delay_ms = 0
+                                  AND EXISTS (SELECT 1 FROM endpoint x WHERE x.name = u.name AND x.enabled)
+                                  AND NOT EXISTS (SELECT 1 FROM delivery p
+                                                  WHERE p.endpoint = u.name AND p.tenant = u.tenant
+                                                    AND p.call_id = u.call AND p.state = 'PENDING') AS claimed
+                              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                          $7::bigint[], $8::text[], $9::boolean[])
+                                  WITH ORDINALITY AS u(id, name, tenant, call, kind, json, delay_ms, trace, fast, n)
+                             ) e
+                        ORDER BY e.n
+                        ON CONFLICT (event_id, endpoint) DO NOTHING
+                        RETURNING id, event_id, endpoint, attempts""")
+                .execute(Tuple.from(Arrays.asList(ids.toArray(UUID[]::new), names.toArray(String[]::new),
+                        tenants.toArray(String[]::new), calls.toArray(String[]::new), kinds.toArray(String[]::new),
+                        jsons.toArray(String[]::new), delays.toArray(Long[]::new), traces.toArray(String[]::new),
+                        claim.toArray(Boolean[]::new), lease.toMillis())))
+                .map(rows -> {
+                    List<DueDelivery> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (row.getInteger("attempts") == 1) {
+                            NewDeliveries event = byId.get(row.getUUID("event_id"));
+                            claimed.add(new DueDelivery(row.getLong("id"), row.getString("endpoint"), 1,
+                                    event.event(), false, event.traceparent()));
+                        }
+                    }
+                    return claimed;
+                });
     }
 
     /**
@@ -63,43 +128,51 @@ public class Outbox {
      */
     public Uni<List<DueDelivery>> claim(int limit, Map<String, Integer> room, Duration lease,
                                         Duration orderingMaxWait) {
-        String[] full = room.entrySet().stream().filter(entry -> entry.getValue() <= 0).map(Map.Entry::getKey)
+        String[] known = room.keySet().toArray(String[]::new);
+        String[] names = room.entrySet().stream().filter(entry -> entry.getValue() > 0).map(Map.Entry::getKey)
                 .toArray(String[]::new);
-        String[] names = room.keySet().toArray(String[]::new);
         Integer[] free = Arrays.stream(names).map(room::get).toArray(Integer[]::new);
+        // Each endpoint's due deliveries are looked up on their own, at most its room of them, so that an endpoint
+        // with a large backlog and little room (timing out, rate-limited) never fills a claim that others wait for.
         return pool.preparedQuery("""
-                        WITH locked AS (
-                            SELECT d.id, d.endpoint, d.next_attempt_at FROM delivery d
-                            JOIN endpoint e ON e.name = d.endpoint
-                            WHERE d.state = 'PENDING' AND d.next_attempt_at <= now() AND e.enabled
-                              AND NOT d.endpoint = ANY($2::text[])
-                              AND (d.created_at <= now() - $4 * interval '1 millisecond' OR NOT EXISTS (
-                                  SELECT 1 FROM delivery p
-                                  WHERE p.endpoint = d.endpoint AND p.tenant = d.tenant AND p.call_id = d.call_id
-                                    AND p.state = 'PENDING' AND p.id < d.id))
-                            ORDER BY d.next_attempt_at
-                            LIMIT $1
-                            FOR UPDATE OF d SKIP LOCKED),
+                        WITH room AS (
+                            SELECT r.name, r.free FROM unnest($5::text[], $6::int[]) AS r(name, free)
+                            JOIN endpoint e ON e.name = r.name AND e.enabled
+                            UNION ALL
+                            SELECT e.name, $1 FROM endpoint e WHERE e.enabled AND NOT e.name = ANY($2::text[])),
+                        candidates AS (
+                            SELECT c.id, c.next_attempt_at FROM room r
+                            CROSS JOIN LATERAL (
+                                SELECT d.id, d.next_attempt_at FROM delivery d
+                                WHERE d.endpoint = r.name AND d.state = 'PENDING' AND d.next_attempt_at <= now()
+                                  AND (d.created_at <= now() - $4 * interval '1 millisecond' OR NOT EXISTS (
+                                      SELECT 1 FROM delivery p
+                                      WHERE p.endpoint = d.endpoint AND p.tenant = d.tenant
+                                        AND p.call_id = d.call_id AND p.state = 'PENDING' AND p.id < d.id))
+                                ORDER BY d.next_attempt_at
+                                LIMIT r.free) c
+                            ORDER BY c.next_attempt_at
+                            LIMIT $1),
                         due AS (
-                            SELECT l.id FROM (
-                                SELECT locked.*, row_number() OVER (PARTITION BY endpoint ORDER BY next_attempt_at) AS n
-                                FROM locked) l
-                            LEFT JOIN unnest($5::text[], $6::int[]) AS r(name, free) ON r.name = l.endpoint
-                            WHERE r.free IS NULL OR l.n <= r.free)
+                            SELECT d.id FROM delivery d
+                            WHERE d.id IN (SELECT id FROM candidates)
+                              AND d.state = 'PENDING' AND d.next_attempt_at <= now()
+                            FOR UPDATE SKIP LOCKED)
                         UPDATE delivery d
                         SET attempts = d.attempts + 1, next_attempt_at = now() + $3 * interval '1 millisecond'
                         FROM due WHERE d.id = due.id
-                        RETURNING d.id, d.endpoint, d.attempts, d.event::text AS event,
+                        RETURNING d.id, d.endpoint, d.attempts, d.event::text AS event, d.traceparent,
                             EXISTS (SELECT 1 FROM delivery p
                                     WHERE p.endpoint = d.endpoint AND p.tenant = d.tenant AND p.call_id = d.call_id
                                       AND p.state = 'PENDING' AND p.id < d.id) AS overtakes""")
-                .execute(Tuple.from(List.of(limit, full, lease.toMillis(), orderingMaxWait.toMillis(), names, free)))
+                .execute(Tuple.from(List.of(limit, known, lease.toMillis(), orderingMaxWait.toMillis(), names,
+                        free)))
                 .map(rows -> {
                     List<DueDelivery> due = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         due.add(new DueDelivery(row.getLong("id"), row.getString("endpoint"),
                                 row.getInteger("attempts"), event(row.getString("event")),
-                                row.getBoolean("overtakes")));
+                                row.getBoolean("overtakes"), Optional.ofNullable(row.getString("traceparent"))));
                     }
                     return due;
                 });
@@ -108,7 +181,8 @@ public class Outbox {
     /**
      * Records an attempt and its effect, in one statement: the delivery is delivered, dead, or due again after
      * {@code retryIn}; the endpoint's failure streak is reset or grows, and the endpoint is disabled when the CRM
-     * answered 410 or the streak reached {@code disableAfterFailures} (0: never).
+     * answered 410 or the streak reached {@code disableAfterFailures} (0: never). A delivery with no streak to reset
+     * does not touch the endpoint.
      *
      * @param retryIn when the next attempt is due; null when the delivery is settled (delivered, or dead)
      * @return the endpoint's state after the attempt
@@ -140,7 +214,7 @@ public class Outbox {
                             disabled_at = CASE WHEN enabled AND ($11::text IS NOT NULL
                                     OR (NOT $10 AND $12 > 0 AND failure_streak + 1 >= $12)) THEN now()
                                 ELSE disabled_at END
-                        WHERE name = $13
+                        WHERE name = $13 AND NOT ($10 AND failure_streak = 0)
                         RETURNING enabled, disabled_reason, failure_streak""")
                 .execute(Tuple.from(Arrays.asList(delivery.id(), delivery.attempt(),
                         outcome.startedAt().atOffset(ZoneOffset.UTC), (int) outcome.latency().toMillis(),
@@ -148,10 +222,58 @@ public class Outbox {
                         state.name(), retryIn == null ? null : retryIn.toMillis(), delivered, disabledReason,
                         disableAfterFailures, delivery.endpoint())))
                 .map(rows -> {
+                    if (rows.size() == 0) {
+                        // Delivered with no failure streak to reset: the endpoint's row is left alone, so that
+                        // deliveries to one endpoint do not queue on its row lock.
+                        return new EndpointState(true, null, 0);
+                    }
                     Row row = rows.iterator().next();
                     return new EndpointState(row.getBoolean("enabled"), row.getString("disabled_reason"),
                             row.getInteger("failure_streak"));
                 });
+    }
+
+    /**
+     * Records many delivered attempts in one statement (a group commit): each attempt logged, each delivery
+     * delivered, and the failure streak of their endpoints reset where there was one.
+     */
+    public Uni<Void> recordDelivered(List<DueDelivery> deliveries, List<AttemptOutcome> outcomes) {
+        int n = deliveries.size();
+        Long[] ids = new Long[n];
+        Integer[] attempts = new Integer[n];
+        java.time.OffsetDateTime[] started = new java.time.OffsetDateTime[n];
+        Integer[] latencies = new Integer[n];
+        Integer[] statuses = new Integer[n];
+        String[] results = new String[n];
+        String[] responses = new String[n];
+        for (int i = 0; i < n; i++) {
+            AttemptOutcome outcome = outcomes.get(i);
+            ids[i] = deliveries.get(i).id();
+            attempts[i] = deliveries.get(i).attempt();
+            started[i] = outcome.startedAt().atOffset(ZoneOffset.UTC);
+            latencies[i] = (int) outcome.latency().toMillis();
+            statuses[i] = outcome.status().orElse(null);
+            results[i] = outcome.outcome();
+            responses[i] = outcome.response().orElse(null);
+        }
+        String[] endpoints = deliveries.stream().map(DueDelivery::endpoint).distinct().toArray(String[]::new);
+        return pool.preparedQuery("""
+                        WITH attempt AS (
+                            INSERT INTO delivery_attempt (delivery_id, attempt, started_at, latency_ms, status, outcome,
+                                                          response)
+                            SELECT * FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::int[], $5::int[],
+                                                 $6::text[], $7::text[])),
+                        settled AS (
+                            UPDATE delivery d SET state = 'DELIVERED', last_outcome = u.outcome, finished_at = now()
+                            FROM unnest($1::bigint[], $6::text[]) AS u(id, outcome)
+                            -- By the primary key: a join on the unnest alone may scan the whole table.
+                            WHERE d.id = u.id AND d.id = ANY($1::bigint[]))
+                        UPDATE endpoint SET failure_streak = 0, disabled_reason = CASE WHEN enabled THEN NULL
+                                                                                      ELSE disabled_reason END
+                        WHERE name = ANY($8::text[]) AND failure_streak <> 0""")
+                .execute(Tuple.from(Arrays.asList(ids, attempts, started, latencies, statuses, results, responses,
+                        endpoints)))
+                .replaceWithVoid();
     }
 
     private static String json(CallEvent event) {

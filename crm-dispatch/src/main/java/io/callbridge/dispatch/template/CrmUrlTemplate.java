@@ -8,9 +8,16 @@ import io.smallrye.mutiny.Uni;
 public final class CrmUrlTemplate {
 
     private final Template template;
+    private final String sampleHost;
 
-    CrmUrlTemplate(Template template) {
+    CrmUrlTemplate(Template template, String sampleHost) {
         this.template = template;
+        this.sampleHost = sampleHost;
+    }
+
+    /** The host of the URL rendered for the sample event: the CRM's host, unless the template makes it per event. */
+    public String sampleHost() {
+        return sampleHost;
     }
 
     /** The URL for this event: every value URL-encoded, a missing one empty. */

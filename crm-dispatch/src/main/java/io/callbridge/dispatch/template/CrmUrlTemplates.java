@@ -130,11 +130,12 @@ public class CrmUrlTemplates {
         } catch (TemplateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        requireAbsoluteHttpUrl(sampleUrl);
-        return new CrmUrlTemplate(rendering.parse(source));
+        String host = requireAbsoluteHttpUrl(sampleUrl);
+        return new CrmUrlTemplate(rendering.parse(source), host);
     }
 
-    private static void requireAbsoluteHttpUrl(String url) {
+    /** @return the URL's host, an IPv6 address without its brackets */
+    private static String requireAbsoluteHttpUrl(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -145,5 +146,7 @@ public class CrmUrlTemplates {
         if (!http || uri.getHost() == null) {
             throw new IllegalArgumentException("does not render an absolute http or https URL");
         }
+        String host = uri.getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 }

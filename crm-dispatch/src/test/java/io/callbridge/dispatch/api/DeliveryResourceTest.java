@@ -1,26 +1,13 @@
 package io.callbridge.dispatch.api;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.common.tenant.TenantId;
-import io.callbridge.dispatch.testing.CallEventsTopic;
-import io.callbridge.dispatch.testing.CrmRequests;
-import io.callbridge.dispatch.testing.CrmStub;
-import io.callbridge.dispatch.testing.InjectCrmStub;
-import io.callbridge.dispatch.testing.OutboxRows;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -38,39 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class DeliveryResourceTest {
+class DeliveryResourceTest extends DispatchTest {
 
     private static final String GLOBEX = "Bearer globex-test-key";
-
-    private static CallEventsTopic topic;
-
-    @InjectCrmStub
-    WireMockServer crm;
-
-    @Inject
-    Pool pool;
-
-    private CrmRequests requests;
-    private OutboxRows outbox;
-
-    @BeforeAll
-    static void connect() {
-        topic = new CallEventsTopic();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topic.close();
-    }
-
-    @BeforeEach
-    void readStub() {
-        requests = new CrmRequests(crm);
-        outbox = new OutboxRows(pool);
-    }
 
     @Test
     void theLogShowsEveryAttemptAndAReplaySendsADeliveryAgain() {

@@ -1,30 +1,18 @@
 package io.callbridge.dispatch.api;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.callbridge.common.event.CallDetails;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.common.event.Direction;
-import io.callbridge.dispatch.testing.CallEventsTopic;
-import io.callbridge.dispatch.testing.CrmRequests;
-import io.callbridge.dispatch.testing.CrmStub;
-import io.callbridge.dispatch.testing.InjectCrmStub;
-import io.callbridge.dispatch.testing.OutboxRows;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -38,40 +26,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class EndpointResourceTest {
+class EndpointResourceTest extends DispatchTest {
 
     static final String ACME = "Bearer acme-test-key";
     static final String GLOBEX = "Bearer globex-test-key";
-
-    private static CallEventsTopic topic;
-
-    @InjectCrmStub
-    WireMockServer crm;
-
-    @Inject
-    Pool pool;
-
-    private CrmRequests requests;
-    private OutboxRows outbox;
-
-    @BeforeAll
-    static void connect() {
-        topic = new CallEventsTopic();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topic.close();
-    }
-
-    @BeforeEach
-    void readStub() {
-        requests = new CrmRequests(crm);
-        outbox = new OutboxRows(pool);
-    }
 
     @Test
     void aDefinedEndpointGetsTheEventsItsKindsAndFiltersWant() {
@@ -153,6 +111,29 @@ class EndpointResourceTest {
         given().header("Authorization", GLOBEX).when().delete("/v1/endpoints/" + name).then().statusCode(404);
         given().header("Authorization", ACME).when().delete("/v1/endpoints/" + name).then().statusCode(204);
         given().header("Authorization", ACME).when().get("/v1/endpoints/" + name).then().statusCode(404);
+    }
+
+    @Test
+    void aUrlThatResolvesToAnAddressTheTenantMayNotReachIsRefusedAtCreation() {
+        // Acme may reach loopback (the stubs), nothing else of the service's own networks.
+        for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.7/pop",
+                "http://[::ffff:192.168.1.1]/pop", "http://100.64.0.1/pop", "http://[fd00:ec2::254]/pop")) {
+            refused("""
+                    {"name": "%s", "urlTemplate": "%s?call={callId}"}""".formatted(newName(), url), "urlTemplate")
+                    .body("errors.message", hasItem(containsString("refused: ")))
+                    .body("errors.message", hasItem(containsString("not allowed for tenant acme")));
+        }
+        String name = newName();
+        create(ACME, """
+                {"name": "%s", "urlTemplate": "%s/%s?call={callId}"}""".formatted(name, base(), name))
+                .statusCode(201);
+        given().header("Authorization", ACME).contentType(ContentType.JSON).body("""
+                        {"name": "%s", "urlTemplate": "http://169.254.169.254/pop?call={callId}"}""".formatted(name))
+                .when().put("/v1/endpoints/" + name).then().statusCode(400)
+                .body("errors.field", hasItem("urlTemplate"));
+        given().header("Authorization", ACME).when().get("/v1/endpoints/" + name).then().statusCode(200)
+                .body("definition.urlTemplate", containsString("localhost"));
+        given().header("Authorization", ACME).when().delete("/v1/endpoints/" + name).then().statusCode(204);
     }
 
     @Test

@@ -3,13 +3,10 @@ package io.callbridge.dispatch.endpoint;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.common.tenant.TenantId;
-import io.callbridge.dispatch.testing.CrmStub;
 import io.callbridge.dispatch.testing.TestEvents;
 import io.callbridge.dispatch.request.UrlGetTemplate;
 import io.callbridge.dispatch.template.CrmUrlTemplates;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,10 +19,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class CrmEndpointTest {
+class CrmEndpointTest extends DispatchTest {
 
     private static final RetrySchedule ONE_ATTEMPT = new RetrySchedule(List.of(Duration.ZERO), 0);
 
@@ -71,7 +65,7 @@ class CrmEndpointTest {
     private CrmEndpoint endpoint(Set<CallEventKind> kinds, Optional<TenantId> tenant) {
         return new CrmEndpoint("test", new UrlGetTemplate(templates.compile("http://crm.example/pop?call={callId}")),
                 kinds, tenant,
-                Duration.ofSeconds(1), ONE_ATTEMPT, Optional.empty(), 1, List.of());
+                Duration.ofSeconds(1), ONE_ATTEMPT, Optional.empty(), 1, 0, List.of());
     }
 
     private List<CrmEndpoint> wanting(CallEvent event) {

@@ -1,6 +1,5 @@
 package io.callbridge.dispatch.event;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
@@ -9,20 +8,12 @@ import io.callbridge.common.kafka.CallEventDeserializer;
 import io.callbridge.common.kafka.Topics;
 import io.callbridge.common.phone.PhoneNumber;
 import io.callbridge.dispatch.delivery.CrmClient;
-import io.callbridge.dispatch.testing.CallEventsTopic;
-import io.callbridge.dispatch.testing.CrmRequests;
 import io.callbridge.dispatch.testing.CrmStub;
 import io.callbridge.dispatch.testing.DeadLetters;
-import io.callbridge.dispatch.testing.InjectCrmStub;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -33,32 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class CallEventListenerTest {
-
-    private static CallEventsTopic topic;
-
-    @InjectCrmStub
-    WireMockServer crm;
-
-    private CrmRequests requests;
-
-    @BeforeAll
-    static void connect() {
-        topic = new CallEventsTopic();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topic.close();
-    }
-
-    @BeforeEach
-    void readStub() {
-        requests = new CrmRequests(crm);
-    }
+class CallEventListenerTest extends DispatchTest {
 
     @Test
     void anEventArrivesAsOneGetWithItsValuesUrlEncodedAndItsIdInHeaders() {

@@ -1,9 +1,6 @@
 package io.callbridge.dispatch.health;
 
-import io.callbridge.dispatch.testing.CrmStub;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class HealthTest {
+class HealthTest extends DispatchTest {
 
     @Test
     void readyWhileKafkaAnswers() {

@@ -1,28 +1,16 @@
 package io.callbridge.dispatch.outbox;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.dispatch.delivery.CrmClient;
-import io.callbridge.dispatch.testing.CallEventsTopic;
-import io.callbridge.dispatch.testing.CrmRequests;
 import io.callbridge.dispatch.testing.CrmStub;
-import io.callbridge.dispatch.testing.InjectCrmStub;
-import io.callbridge.dispatch.testing.OutboxRows;
 import io.callbridge.dispatch.testing.TestEndpoint;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,37 +31,7 @@ import static org.awaitility.Awaitility.await;
  * profile lets a later delivery wait 2 s for an earlier one ({@code callbridge.dispatch.worker.ordering-max-wait}).
  */
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class DeliveryOrderTest {
-
-    private static CallEventsTopic topic;
-
-    @InjectCrmStub
-    WireMockServer crm;
-
-    @Inject
-    Pool pool;
-
-    private CrmRequests requests;
-    private OutboxRows outbox;
-
-    @BeforeAll
-    static void connect() {
-        topic = new CallEventsTopic();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topic.close();
-    }
-
-    @BeforeEach
-    void readStub() {
-        requests = new CrmRequests(crm);
-        outbox = new OutboxRows(pool);
-    }
+class DeliveryOrderTest extends DispatchTest {
 
     @Test
     void aLaterEventOfTheCallWaitsWhileTheFirstIsRetried() {

@@ -3,15 +3,10 @@ package io.callbridge.dispatch.outbox;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.dispatch.testing.CallEventsTopic;
-import io.callbridge.dispatch.testing.CrmStub;
 import io.callbridge.dispatch.testing.OutboxRows;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,13 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class DispatchMetricsTest {
-
-    @Inject
-    Pool pool;
+class DispatchMetricsTest extends DispatchTest {
 
     @Test
     void deliveriesByOutcomeLatencyBacklogAndDisabledEndpointsAreExposed() {

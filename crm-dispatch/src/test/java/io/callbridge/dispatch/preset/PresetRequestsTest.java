@@ -1,7 +1,6 @@
 package io.callbridge.dispatch.preset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.callbridge.common.event.CallContext;
 import io.callbridge.common.event.CallDetails;
@@ -18,22 +17,10 @@ import io.callbridge.common.event.SourceSystem;
 import io.callbridge.common.kafka.EventJson;
 import io.callbridge.common.phone.PhoneNumber;
 import io.callbridge.common.tenant.TenantId;
-import io.callbridge.dispatch.testing.CallEventsTopic;
-import io.callbridge.dispatch.testing.CrmRequests;
-import io.callbridge.dispatch.testing.CrmStub;
-import io.callbridge.dispatch.testing.InjectCrmStub;
-import io.callbridge.dispatch.testing.OutboxRows;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -44,7 +31,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,40 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each preset's request, byte for byte, as the vendor's document has it. Endpoints of tenant globex, one per call. */
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class PresetRequestsTest {
+class PresetRequestsTest extends DispatchTest {
 
     private static final TenantId GLOBEX = TenantId.of("globex");
     private static final Instant RANG = Instant.parse("2024-03-05T09:41:00Z");
-
-    private static CallEventsTopic topic;
-
-    @InjectCrmStub
-    WireMockServer crm;
-
-    @Inject
-    Pool pool;
-
-    private CrmRequests requests;
-    private OutboxRows outbox;
-
-    @BeforeAll
-    static void connect() {
-        topic = new CallEventsTopic();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topic.close();
-    }
-
-    @BeforeEach
-    void readStub() {
-        requests = new CrmRequests(crm);
-        outbox = new OutboxRows(pool);
-    }
 
     @Test
     void fixDigitalGetsItsSampleUrlsAndOnlyTheirSuccessCounts() {

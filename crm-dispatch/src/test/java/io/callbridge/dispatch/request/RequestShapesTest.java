@@ -1,6 +1,5 @@
 package io.callbridge.dispatch.request;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
@@ -9,18 +8,12 @@ import io.callbridge.common.phone.PhoneNumber;
 import io.callbridge.common.tenant.TenantId;
 import io.callbridge.dispatch.testing.CallEventsTopic;
 import io.callbridge.dispatch.testing.CrmRequests;
-import io.callbridge.dispatch.testing.CrmStub;
-import io.callbridge.dispatch.testing.InjectCrmStub;
 import io.callbridge.dispatch.testing.OutboxRows;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -31,20 +24,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** The generic shapes: a POST with a form, JSON (JSON-RPC) or XML (SOAP) body template, each value escaped. */
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class RequestShapesTest {
+class RequestShapesTest extends DispatchTest {
 
     private static final TenantId GLOBEX = TenantId.of("globex");
     /** A number as a CRM user might have typed it, with everything that needs escaping. */
     private static final String NUMBER = "03 <300>&\"4799\" +1/ש";
-
-    @InjectCrmStub
-    WireMockServer crm;
-
-    @Inject
-    Pool pool;
 
     @Test
     void aJsonRpcBodyHasItsValuesEscapedAsJson() {

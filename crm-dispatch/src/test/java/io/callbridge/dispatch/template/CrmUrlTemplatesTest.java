@@ -3,11 +3,8 @@ package io.callbridge.dispatch.template;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.common.event.CallParties;
-import io.callbridge.dispatch.testing.CrmStub;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -19,10 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /** The templates are compiled by the service's own Qute engine, exactly as the configured one is at startup. */
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class CrmUrlTemplatesTest {
+class CrmUrlTemplatesTest extends DispatchTest {
 
     @Inject
     CrmUrlTemplates templates;

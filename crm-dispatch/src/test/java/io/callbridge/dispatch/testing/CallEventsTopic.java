@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -27,10 +28,22 @@ public final class CallEventsTopic implements AutoCloseable {
         send(event.partitionKey(), serializer.serialize(Topics.CALL_EVENTS, event));
     }
 
+    /** The event with headers, such as a {@code traceparent}. */
+    public void send(CallEvent event, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CALL_EVENTS, event.partitionKey(),
+                serializer.serialize(Topics.CALL_EVENTS, event));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        send(record);
+    }
+
     /** Any bytes, such as a record that is no call event at all. */
     public void send(String key, byte[] value) {
+        send(new ProducerRecord<>(Topics.CALL_EVENTS, key, value));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

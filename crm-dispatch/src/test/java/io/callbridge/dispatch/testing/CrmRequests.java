@@ -55,6 +55,13 @@ public final class CrmRequests {
         return of(path, eventId);
     }
 
+    /** Every request to one path (one endpoint), in the order they arrived. */
+    public List<LoggedRequest> ofPath(String path) {
+        return all().stream()
+                .filter(request -> request.getUrl().equals(path) || request.getUrl().startsWith(path + "?"))
+                .toList();
+    }
+
     /** The requests of one call to the {@code crm} endpoint, by the {@code call} parameter of its URL template. */
     public List<LoggedRequest> ofCall(String callId) {
         return all().stream()

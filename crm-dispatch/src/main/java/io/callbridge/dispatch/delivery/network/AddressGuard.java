@@ -61,6 +61,36 @@ public class AddressGuard {
         });
     }
 
+    /**
+     * Why an endpoint may not have this host, checked when it is defined (deliveries are checked again at each
+     * connection): an address the host resolves to is refused and not allowed for the endpoint's tenant, or, for an
+     * endpoint that serves every tenant, for none. A host that does not resolve (yet) is left to delivery time.
+     */
+    public Uni<Optional<String>> refusalAtCreation(String host, Optional<TenantId> tenant) {
+        // The JDK's resolver blocks: it runs on a worker thread.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> refusalAtCreationNow(host, tenant)), false);
+    }
+
+    /** {@link #refusalAtCreation} on the calling thread, which may block: for startup. */
+    public Optional<String> refusalAtCreationNow(String host, Optional<TenantId> tenant) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+        for (InetAddress address : addresses) {
+            Optional<String> refused = refusal(address);
+            boolean allowed = tenant.map(owner -> allowed(address, owner)).orElseGet(() -> allowedForAny(address));
+            if (refused.isPresent() && !allowed) {
+                return Optional.of("%s resolves to %s, %s; not allowed for %s".formatted(host,
+                        address.getHostAddress(), refused.get(),
+                        tenant.map(owner -> "tenant " + owner).orElse("any tenant")));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Why the address is refused by default, if it is. */
     public Optional<String> refusal(InetAddress address) {
         InetAddress checked = unmapped(address);
@@ -92,6 +122,11 @@ public class AddressGuard {
         return allowedForAll.stream().anyMatch(network -> network.contains(checked) || network.contains(address))
                 || allowedByTenant.getOrDefault(tenant, List.of()).stream()
                 .anyMatch(network -> network.contains(checked) || network.contains(address));
+    }
+
+    private boolean allowedForAny(InetAddress address) {
+        return allowedForAll.stream().anyMatch(network -> network.contains(unmapped(address)) || network.contains(address))
+                || allowedByTenant.keySet().stream().anyMatch(tenant -> allowed(address, tenant));
     }
 
     /** An IPv4-mapped IPv6 address ({@code ::ffff:127.0.0.1}) is its IPv4 address. */

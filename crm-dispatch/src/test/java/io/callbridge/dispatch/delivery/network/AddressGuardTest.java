@@ -1,20 +1,14 @@
 package io.callbridge.dispatch.delivery.network;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.CallEventKind;
 import io.callbridge.common.tenant.TenantId;
 import io.callbridge.dispatch.testing.CallEventsTopic;
 import io.callbridge.dispatch.testing.CrmRequests;
-import io.callbridge.dispatch.testing.CrmStub;
-import io.callbridge.dispatch.testing.InjectCrmStub;
 import io.callbridge.dispatch.testing.OutboxRows;
 import io.callbridge.dispatch.testing.TestEvents;
-import io.callbridge.infra.quarkus.KafkaTestResource;
-import io.callbridge.infra.quarkus.PostgresTestResource;
-import io.quarkus.test.common.WithTestResource;
+import io.callbridge.dispatch.testing.DispatchTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tenant mallory has no allow-list: its deliveries may not reach loopback, where the CRM stub listens. */
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(PostgresTestResource.class)
-@WithTestResource(CrmStub.class)
-class AddressGuardTest {
+class AddressGuardTest extends DispatchTest {
 
     private static final TenantId MALLORY = TenantId.of("mallory");
 
     @Inject
     AddressGuard guard;
-
-    @InjectCrmStub
-    WireMockServer crm;
-
-    @Inject
-    Pool pool;
 
     @Test
     void theServicesOwnNetworksAreRefusedByDefault() throws Exception {
