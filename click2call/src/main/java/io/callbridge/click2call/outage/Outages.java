@@ -35,8 +35,6 @@ public final class Outages {
     /** The messages of the SQL client pool's own failures, which have no type of their own. */
     private static final Set<String> POOL_FAILURES = Set.of("Timeout", "Pool closed");
 
-    private static final int RETRY_AFTER_SECONDS = 5;
-
     private Outages() {
     }
 
@@ -62,8 +60,7 @@ public final class Outages {
 
     /** The 503 answered for an outage; which service is not said. */
     public static ProblemException unavailable() {
-        return ProblemException.unavailable("A service this request needs is not reachable; retry later",
-                RETRY_AFTER_SECONDS);
+        return ProblemException.unreachable();
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Map;
 /** A request that cannot be served, with the problem to answer; thrown by resources, mapped by {@link ProblemMappers}. */
 public class ProblemException extends RuntimeException {
 
+    private static final int UNREACHABLE_RETRY_AFTER_SECONDS = 5;
+
     private final transient Problem problem;
     private final transient Map<String, String> headers;
 
@@ -39,6 +41,15 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
         return new ProblemException(new Problem("about:blank", "Service Unavailable", 503, detail, List.of()),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
+    /**
+     * A backing service (the database, most often) is not reachable: the client may retry in a few seconds. Which
+     * service is not said.
+     */
+    public static ProblemException unreachable() {
+        return unavailable("A service this request needs is not reachable; retry later",
+                UNREACHABLE_RETRY_AFTER_SECONDS);
     }
 
     public Problem problem() {

@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
  */
 public class ProblemMappers {
 
-    private static final int UNREACHABLE_RETRY_AFTER_SECONDS = 5;
-
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.toResponse();
@@ -93,8 +91,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unreachable(ConnectException e) {
-        return ProblemException.unavailable("A service this request needs is not reachable; retry later",
-                UNREACHABLE_RETRY_AFTER_SECONDS).toResponse();
+        return ProblemException.unreachable().toResponse();
     }
 
     private static Response badRequest(String detail, List<Problem.FieldError> errors) {
