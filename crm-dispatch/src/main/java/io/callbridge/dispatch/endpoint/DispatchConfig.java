@@ -163,7 +163,8 @@ public interface DispatchConfig {
 
         /**
          * How long a claimed delivery stays claimed: if this instance dies while sending it, another (or this one,
-         * restarted) claims it again after this. Longer than every endpoint's timeout.
+         * restarted) claims it again after this. Longer than every endpoint's timeout. Also how long a delivery this
+         * instance stored is held for it to claim (as the endpoint has room) before any instance may.
          */
         @WithDefault("30s")
         Duration lease();

@@ -84,60 +84,122 @@ public class CallEventListener {
     }
 
     /**
-     * Stores the batch's deliveries. When the worker is not claiming, the deliveries that may go at once are claimed
-     * by the same statement and sent right after it commits (the fast path: no wait for the worker to find them);
-     * the others, and all of them when the worker is claiming or the first try failed, are left for its next claim.
+     * Stores the batch's deliveries. The deliveries that may go at once are claimed by the same statement, as far as
+     * the worker grants room for them, and sent right after it commits (the fast path: no wait for the worker to find
+     * them); the others due at once are held for the worker, which claims them by id as their endpoints have room
+     * (no search of the outbox for them); the rest, and all of them when the first try failed, are found by the
+     * worker's next claim.
      */
     private Uni<Void> store(List<NewDeliveries> deliveries) {
         if (deliveries.stream().allMatch(event -> event.endpoints().isEmpty())) {
             return Uni.createFrom().voidItem();
         }
-        int rows = deliveries.stream().mapToInt(event -> event.endpoints().size()).sum();
-        Optional<DeliveryWorker.Room> room = worker.beginFastPath();
-        Uni<Void> first = outbox.store(deliveries, room.map(free -> fast(deliveries, free)).orElse(null), lease)
-                .onItemOrFailure().invoke((claimed, failure) -> {
-                    room.ifPresent(ignored -> worker.endFastPath(failure == null ? claimed : List.of()));
-                    if (failure != null || claimed.size() < rows) {
-                        worker.wake();
-                    }
-                })
+        boolean[] candidates = candidates(deliveries);
+        Optional<DeliveryWorker.Room> room = worker.beginFastPath(wanted(deliveries, candidates));
+        boolean[] dueAtOnce = dueAtOnce(deliveries);
+        int holding = worker.beginHolding(count(dueAtOnce));
+        Uni<Void> first = outbox.store(deliveries, room.map(granted -> fast(deliveries, candidates, granted))
+                        .orElse(null), first(dueAtOnce, holding), lease)
+                .onItemOrFailure().invoke((stored, failure) ->
+                        worker.endFastPath(room, holding, failure == null ? stored : Outbox.Stored.NOTHING))
                 .replaceWithVoid();
         if (storageRetries == 0) {
             return first;
         }
         return first.onFailure().recoverWithUni(() -> Uni.createFrom()
-                .deferred(() -> outbox.store(deliveries, null, lease))
+                .deferred(() -> outbox.store(deliveries, null, null, lease))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(storageRetries)
                 .invoke(worker::wake)
                 .replaceWithVoid());
     }
 
     /**
-     * Which deliveries the fast path may claim, in the order they are stored: the first of each call to each endpoint
-     * in the batch (a later one waits for it as always), due at once, while the endpoint and the worker have room.
+     * The deliveries the fast path would claim, in the order they are stored: the first of each call to each endpoint
+     * in the batch (a later one waits for it as always), due at once.
      */
-    private static boolean[] fast(List<NewDeliveries> deliveries, DeliveryWorker.Room room) {
-        Map<String, Integer> free = new HashMap<>(room.perEndpoint());
+    private static boolean[] candidates(List<NewDeliveries> deliveries) {
         Set<String> calls = new HashSet<>();
-        int total = room.total();
-        List<Boolean> fast = new ArrayList<>();
+        List<Boolean> candidates = new ArrayList<>();
         for (NewDeliveries event : deliveries) {
             for (CrmEndpoint endpoint : event.endpoints()) {
                 boolean first = calls.add(endpoint.name() + "\n" + event.event().tenant() + "\n" + event.event().callId());
-                int left = free.getOrDefault(endpoint.name(), 0);
-                boolean claim = first && total > 0 && left > 0 && endpoint.retry().first().isZero();
-                if (claim) {
-                    free.put(endpoint.name(), left - 1);
-                    total--;
-                }
-                fast.add(claim);
+                candidates.add(first && endpoint.retry().first().isZero());
             }
         }
-        boolean[] flags = new boolean[fast.size()];
+        boolean[] flags = new boolean[candidates.size()];
         for (int i = 0; i < flags.length; i++) {
-            flags[i] = fast.get(i);
+            flags[i] = candidates.get(i);
         }
         return flags;
+    }
+
+    /** The deliveries due at once, in the order they are stored. */
+    private static boolean[] dueAtOnce(List<NewDeliveries> deliveries) {
+        List<Boolean> due = new ArrayList<>();
+        for (NewDeliveries event : deliveries) {
+            for (CrmEndpoint endpoint : event.endpoints()) {
+                due.add(endpoint.retry().first().isZero());
+            }
+        }
+        boolean[] flags = new boolean[due.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = due.get(i);
+        }
+        return flags;
+    }
+
+    private static int count(boolean[] flags) {
+        int count = 0;
+        for (boolean flag : flags) {
+            count += flag ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The first {@code most} of the flags that are set; the others cleared. */
+    private static boolean[] first(boolean[] flags, int most) {
+        boolean[] first = new boolean[flags.length];
+        for (int i = 0, left = most; i < flags.length && left > 0; i++) {
+            if (flags[i]) {
+                first[i] = true;
+                left--;
+            }
+        }
+        return first;
+    }
+
+    /** How many deliveries the fast path would claim, per endpoint. */
+    private static Map<String, Integer> wanted(List<NewDeliveries> deliveries, boolean[] candidates) {
+        Map<String, Integer> wanted = new HashMap<>();
+        int i = 0;
+        for (NewDeliveries event : deliveries) {
+            for (CrmEndpoint endpoint : event.endpoints()) {
+                if (candidates[i++]) {
+                    wanted.merge(endpoint.name(), 1, Integer::sum);
+                }
+            }
+        }
+        return wanted;
+    }
+
+    /** Which candidates the fast path claims: as many as the room the worker granted, per endpoint and in all. */
+    private static boolean[] fast(List<NewDeliveries> deliveries, boolean[] candidates, DeliveryWorker.Room room) {
+        Map<String, Integer> free = new HashMap<>(room.perEndpoint());
+        int total = room.total();
+        boolean[] fast = new boolean[candidates.length];
+        int i = 0;
+        for (NewDeliveries event : deliveries) {
+            for (CrmEndpoint endpoint : event.endpoints()) {
+                int left = free.getOrDefault(endpoint.name(), 0);
+                if (candidates[i] && total > 0 && left > 0) {
+                    free.put(endpoint.name(), left - 1);
+                    total--;
+                    fast[i] = true;
+                }
+                i++;
+            }
+        }
+        return fast;
     }
 
     /** Acknowledges what is stored, sends the rest to the dead letter topic. */

@@ -36,6 +36,9 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
+    /** The most deliveries held for a claim by id ({@link #held}). */
+    private static final int MOST_HELD = 20_000;
+
     /** How long after a delivery settled the claim it calls for is made. */
     private static final long SETTLED_CLAIM_DELAY_MS = 20;
 
@@ -56,6 +59,19 @@ public class DeliveryWorker {
     private final Map<String, RequestWindow> windows = new ConcurrentHashMap<>();
     private final AtomicBoolean rateTimer = new AtomicBoolean();
     private final AtomicBoolean claimSoon = new AtomicBoolean();
+    /** Room reserved by a claim or the fast path while its statement runs, per endpoint and in all ({@link #reserve}). */
+    private final Map<String, Integer> reserved = new HashMap<>();
+    private int reservedInAll;
+    /**
+     * Deliveries this instance stored due at once and has not claimed yet, per endpoint, in the order stored: claimed
+     * by their ids ({@link Outbox#claimStored}) as room frees, instead of a search of the due ones. Bounded; what is
+     * not held here is found by {@link #claim}.
+     */
+    private final Map<String, java.util.Queue<DueDelivery>> held = new ConcurrentHashMap<>();
+    private final AtomicInteger heldCount = new AtomicInteger();
+    private final AtomicBoolean claimingHeld = new AtomicBoolean();
+    /** Whether the outbox may hold due deliveries that only a search ({@link #claim}) finds, beyond the periodic one. */
+    private final AtomicBoolean unheld = new AtomicBoolean(true);
     private final EndpointEventRelay relay;
     private final DeliveredRecords delivered;
     private volatile boolean stopped = true;
@@ -93,34 +109,112 @@ public class DeliveryWorker {
 
     /** Looks for due deliveries now: an event was just stored. */
     public void wake() {
+        unheld.set(true);
         claim();
     }
 
     /**
-     * The fast path, for deliveries about to be stored: takes the worker's turn to claim (one claim at a time, so
-     * that limits are kept) if no claim is under way.
+     * The fast path, for deliveries about to be stored: reserves room for them, so that the statement storing them
+     * may claim them at once. It does not wait for a claim under way: the room each one reserves is no longer free
+     * to the other, so limits are kept while both run.
      *
-     * @return how many requests may be sent at once, per endpoint and in all; empty when a claim is under way
-     *         (then the deliveries are stored as due, and claimed next)
+     * @param wanted how many deliveries the fast path would claim, per endpoint
+     * @return what is reserved, per endpoint and in all; empty when the worker is stopped (then the deliveries are
+     *         stored as due, and claimed once it runs)
      */
-    public Optional<Room> beginFastPath() {
-        if (stopped || !claiming.compareAndSet(false, true)) {
+    public Optional<Room> beginFastPath(Map<String, Integer> wanted) {
+        if (stopped) {
             return Optional.empty();
         }
-        claimAgain.set(false);
-        return Optional.of(new Room(room(), config.maxInFlight() - inFlight.get()));
+        return Optional.of(reserve(wanted::get, wanted.values().stream().mapToInt(Integer::intValue).sum()));
     }
 
-    /** Sends what the fast path claimed, and gives back the turn to claim. */
-    public void endFastPath(List<DueDelivery> claimed) {
-        claimed.forEach(this::send);
-        claiming.set(false);
-        if (claimAgain.get()) {
-            claim();
+    /**
+     * Room to hold deliveries about to be stored due at once, that neither the fast path nor any search claims until
+     * this instance claims them by id ({@link Outbox#claimStored}) as endpoints have room.
+     *
+     * @return how many of {@code wanted} may be held; 0 when the worker is stopped or holds all it may
+     */
+    public int beginHolding(int wanted) {
+        if (stopped || wanted <= 0) {
+            return 0;
         }
+        int granted = Math.max(0, Math.min(wanted, MOST_HELD - heldCount.getAndAdd(wanted)));
+        heldCount.addAndGet(granted - wanted);
+        return granted;
     }
 
-    /** How many more requests may be under way, per endpoint ({@link #room()}) and in all. */
+    /**
+     * Sends what the fast path claimed, gives back the room it reserved, and holds the deliveries stored held, to
+     * claim them by id as room frees.
+     *
+     * @param reserved the fast path's room ({@link #beginFastPath})
+     * @param holding  the room to hold that {@link #beginHolding} granted
+     * @param stored   what was stored; {@link Outbox.Stored#NOTHING} when the statement failed
+     */
+    public void endFastPath(Optional<Room> reserved, int holding, Outbox.Stored stored) {
+        stored.claimed().forEach(this::send);
+        reserved.ifPresent(this::release);
+        heldCount.addAndGet(stored.held().size() - holding);
+        for (DueDelivery due : stored.held()) {
+            held.computeIfAbsent(due.endpoint(), ignored -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                    .add(due);
+        }
+        if (stored.due() > 0) {
+            wake();
+        }
+        claimHeld();
+    }
+
+    /**
+     * Claims held deliveries by id, as many per endpoint as it has room for. Those not claimed are let go: claimed by
+     * another instance once their lease ran out, or made due (waiting for an earlier delivery of their call, or for
+     * their endpoint to be enabled) for {@link #claim} to find.
+     */
+    private void claimHeld() {
+        if (stopped || heldCount.get() == 0 || !claimingHeld.compareAndSet(false, true)) {
+            return;
+        }
+        Room room = reserve(endpoint -> {
+            java.util.Queue<DueDelivery> queue = held.get(endpoint);
+            return queue == null ? 0 : Math.min(queue.size(), config.batchSize());
+        }, config.batchSize());
+        List<DueDelivery> taken = new java.util.ArrayList<>();
+        int total = room.total();
+        for (Map.Entry<String, Integer> free : room.perEndpoint().entrySet()) {
+            java.util.Queue<DueDelivery> queue = held.get(free.getKey());
+            DueDelivery next;
+            for (int i = 0; i < free.getValue() && total > 0 && queue != null && (next = queue.poll()) != null; i++) {
+                heldCount.decrementAndGet();
+                taken.add(next);
+                total--;
+            }
+        }
+        if (taken.isEmpty()) {
+            release(room);
+            claimingHeld.set(false);
+            return;
+        }
+        outbox.claimStored(taken, config.lease()).subscribe().with(claimed -> {
+            claimed.claimed().forEach(this::send);
+            release(room);
+            claimingHeld.set(false);
+            if (claimed.leftDue() > 0) {
+                wake();
+            }
+            if (!claimed.claimed().isEmpty()) {
+                claimHeld();
+            }
+        }, failure -> {
+            release(room);
+            claimingHeld.set(false);
+            LOG.warnf("Could not claim %d stored deliveries; they are claimed once found due: %s", taken.size(),
+                    failure.getMessage());
+            wake();
+        });
+    }
+
+    /** How many more requests may be under way, per endpoint ({@link #reserve}) and in all. */
     public record Room(Map<String, Integer> perEndpoint, int total) {
     }
 
@@ -133,52 +227,79 @@ public class DeliveryWorker {
             return;
         }
         claimAgain.set(false);
-        int limit = Math.min(config.maxInFlight() - inFlight.get(), config.batchSize());
+        unheld.set(false);
+        Room room = reserve(ignored -> config.batchSize(), config.batchSize());
+        int limit = room.total();
         if (limit <= 0) {
+            release(room);
             claiming.set(false);
             return;
         }
-        outbox.claim(limit, room(), config.lease(), config.orderingMaxWait()).subscribe().with(due -> {
+        outbox.claim(limit, room.perEndpoint(), config.lease(), config.orderingMaxWait()).subscribe().with(due -> {
             due.forEach(this::send);
+            release(room);
             claiming.set(false);
+            Map<String, Long> claimed = due.stream().collect(java.util.stream.Collectors.groupingBy(DueDelivery::endpoint,
+                    java.util.stream.Collectors.counting()));
+            if (room.perEndpoint().entrySet().stream().anyMatch(free -> free.getValue() == 0
+                    || claimed.getOrDefault(free.getKey(), 0L) >= free.getValue())) {
+                // An endpoint had no more room than it got: more of its deliveries may be due.
+                unheld.set(true);
+            }
             if (due.size() == limit || claimAgain.get()) {
                 claim();
             }
         }, failure -> {
+            release(room);
             claiming.set(false);
+            unheld.set(true);
             LOG.warnf("Could not claim due deliveries, trying again in %s: %s", config.pollInterval(),
                     failure.getMessage());
         });
     }
 
     /**
-     * How many more requests each endpoint may have under way: its concurrency limit less its requests under way,
-     * and no more than its rate limit lets go now. An endpoint at its rate limit is claimed again as soon as the limit
-     * lets a request through.
+     * Reserves room for requests about to be claimed: per endpoint, at most what is wanted and what its concurrency
+     * limit less its requests under way and reserved, and its rate limit, let go now; in all, at most what is wanted
+     * and {@code max-in-flight} allow. An endpoint at its rate limit is claimed again as soon as the limit lets a
+     * request through. Reservations are short (one statement): a claimed delivery counts as under way from
+     * {@link #send} on, and the reservation is then released.
      */
-    private Map<String, Integer> room() {
+    private synchronized Room reserve(java.util.function.Function<String, Integer> wanted, int wantedInAll) {
         Map<String, Integer> room = new HashMap<>();
         long now = System.nanoTime();
         long untilRoom = Long.MAX_VALUE;
         for (CrmEndpoint endpoint : endpoints.all()) {
-            int free = endpoint.concurrency() - inFlight(endpoint.name()).get();
+            int reservedHere = reserved.getOrDefault(endpoint.name(), 0);
+            int free = endpoint.concurrency() - inFlight(endpoint.name()).get() - reservedHere;
             if (endpoint.rateLimit() > 0) {
                 RequestWindow window = window(endpoint.name());
-                int allowed = window.room(endpoint.rateLimit(), now);
-                if (allowed == 0) {
+                int allowed = window.room(endpoint.rateLimit(), now) - reservedHere;
+                if (allowed <= 0) {
                     untilRoom = Math.min(untilRoom, window.untilRoom(now));
                 }
                 free = Math.min(free, allowed);
             }
-            room.put(endpoint.name(), free);
+            Integer want = wanted.apply(endpoint.name());
+            int granted = Math.max(0, Math.min(free, want == null ? 0 : want));
+            room.put(endpoint.name(), granted);
+            reserved.merge(endpoint.name(), granted, Integer::sum);
         }
+        int total = Math.max(0, Math.min(wantedInAll, config.maxInFlight() - inFlight.get() - reservedInAll));
+        reservedInAll += total;
         if (untilRoom != Long.MAX_VALUE && rateTimer.compareAndSet(false, true)) {
             vertx.setTimer(Math.max(1, Duration.ofNanos(untilRoom).toMillis()), ignored -> {
                 rateTimer.set(false);
                 claim();
+                claimHeld();
             });
         }
-        return room;
+        return new Room(room, total);
+    }
+
+    private synchronized void release(Room room) {
+        room.perEndpoint().forEach((endpoint, granted) -> reserved.merge(endpoint, -granted, Integer::sum));
+        reservedInAll -= room.total();
     }
 
     private RequestWindow window(String endpoint) {
@@ -214,9 +335,11 @@ public class DeliveryWorker {
     private void sent(DueDelivery due) {
         inFlight.decrementAndGet();
         inFlight(due.endpoint()).decrementAndGet();
+        claimHeld();
         // The room it left, and the call's next delivery, are claimed together with those of the deliveries settled
-        // within the next moment: one claim for many, rather than one per delivery.
-        if (claimSoon.compareAndSet(false, true)) {
+        // within the next moment: one claim for many, rather than one per delivery. Not needed while every due
+        // delivery is held (claimed by id): the periodic claim finds the retries as they fall due.
+        if (unheld.get() && claimSoon.compareAndSet(false, true)) {
             vertx.setTimer(SETTLED_CLAIM_DELAY_MS, ignored -> {
                 claimSoon.set(false);
                 claim();

@@ -53,11 +53,18 @@ public class Outbox {
      * at once, to an enabled endpoint, with no earlier delivery of their call to it pending: the worker sends them
      * without looking for them first. The caller marks at most one delivery per call and endpoint.
      *
+     * <p>
+     * The deliveries marked {@code held}, when not claimed, are stored held for the caller for the lease: not due to
+     * a search ({@link #claim}) until then, claimed by id ({@link #claimStored}) as the caller has room. If the
+     * caller dies meanwhile, they are due when the lease runs out, like a claimed delivery.
+     *
      * @param fast  per delivery, in the order of {@code events} and their endpoints: whether to claim it if it may go
-     * @param lease how long a claimed delivery stays claimed
-     * @return the deliveries claimed
+     * @param held  per delivery, in the same order: whether to hold it when it is not claimed (only for deliveries
+     *              due at once); null for none
+     * @param lease how long a claimed delivery stays claimed, and a held one held
+     * @return the deliveries claimed, those held, and how many others are due at once
      */
-    public Uni<List<DueDelivery>> store(List<NewDeliveries> events, boolean[] fast, Duration lease) {
+    public Uni<Stored> store(List<NewDeliveries> events, boolean[] fast, boolean[] held, Duration lease) {
         List<UUID> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> tenants = new ArrayList<>();
@@ -67,7 +74,9 @@ public class Outbox {
         List<Long> delays = new ArrayList<>();
         List<String> traces = new ArrayList<>();
         List<Boolean> claim = new ArrayList<>();
+        List<Boolean> hold = new ArrayList<>();
         Map<UUID, NewDeliveries> byId = new java.util.HashMap<>();
+        java.util.Set<String> dueAtOnce = new java.util.HashSet<>();
         for (NewDeliveries event : events) {
             String json = json(event.event());
             byId.put(event.event().eventId(), event);
@@ -80,14 +89,20 @@ public class Outbox {
                 jsons.add(json);
                 delays.add(endpoint.retry().first().toMillis());
                 traces.add(event.traceparent().orElse(null));
+                boolean holding = held != null && held[hold.size()];
                 claim.add(fast != null && fast[claim.size()]);
+                hold.add(holding);
+                if (endpoint.retry().first().isZero()) {
+                    dueAtOnce.add((holding ? "held\n" : "due\n") + event.event().eventId() + "\n" + endpoint.name());
+                }
             }
         }
         return pool.preparedQuery("""
                         INSERT INTO delivery (event_id, endpoint, tenant, call_id, kind, event, next_attempt_at,
                                               traceparent, attempts)
                         SELECT e.id, e.name, e.tenant, e.call, e.kind, e.json::jsonb,
-                            now() + CASE WHEN e.claimed THEN $10 ELSE e.delay_ms END * interval '1 millisecond',
+                            now() + CASE WHEN e.claimed OR e.held THEN $10 ELSE e.delay_ms END
+                                * interval '1 millisecond',
                             e.trace, CASE WHEN e.claimed THEN 1 ELSE 0 END
                         FROM (SELECT u.*, u.fast AND u.delay_ms = 0
                                   AND EXISTS (SELECT 1 FROM endpoint x WHERE x.name = u.name AND x.enabled)
@@ -95,8 +110,8 @@ public class Outbox {
                                                   WHERE p.endpoint = u.name AND p.tenant = u.tenant
                                                     AND p.call_id = u.call AND p.state = 'PENDING') AS claimed
                               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                          $7::bigint[], $8::text[], $9::boolean[])
-                                  WITH ORDINALITY AS u(id, name, tenant, call, kind, json, delay_ms, trace, fast, n)
+                                          $7::bigint[], $8::text[], $9::boolean[], $11::boolean[])
+                                  WITH ORDINALITY AS u(id, name, tenant, call, kind, json, delay_ms, trace, fast, held, n)
                              ) e
                         ORDER BY e.n
                         ON CONFLICT (event_id, endpoint) DO NOTHING
@@ -104,18 +119,93 @@ public class Outbox {
                 .execute(Tuple.from(Arrays.asList(ids.toArray(UUID[]::new), names.toArray(String[]::new),
                         tenants.toArray(String[]::new), calls.toArray(String[]::new), kinds.toArray(String[]::new),
                         jsons.toArray(String[]::new), delays.toArray(Long[]::new), traces.toArray(String[]::new),
-                        claim.toArray(Boolean[]::new), lease.toMillis())))
+                        claim.toArray(Boolean[]::new), lease.toMillis(), hold.toArray(Boolean[]::new))))
                 .map(rows -> {
                     List<DueDelivery> claimed = new ArrayList<>();
+                    List<DueDelivery> kept = new ArrayList<>();
+                    int due = 0;
                     for (Row row : rows) {
+                        UUID eventId = row.getUUID("event_id");
+                        NewDeliveries event = byId.get(eventId);
+                        DueDelivery delivery = new DueDelivery(row.getLong("id"), row.getString("endpoint"), 1,
+                                event.event(), false, event.traceparent());
                         if (row.getInteger("attempts") == 1) {
-                            NewDeliveries event = byId.get(row.getUUID("event_id"));
-                            claimed.add(new DueDelivery(row.getLong("id"), row.getString("endpoint"), 1,
-                                    event.event(), false, event.traceparent()));
+                            claimed.add(delivery);
+                        } else if (dueAtOnce.contains("held\n" + eventId + "\n" + delivery.endpoint())) {
+                            kept.add(delivery);
+                        } else if (dueAtOnce.contains("due\n" + eventId + "\n" + delivery.endpoint())) {
+                            due++;
                         }
                     }
-                    return claimed;
+                    return new Stored(claimed, kept, due);
                 });
+    }
+
+    /**
+     * What {@link #store} stored.
+     *
+     * @param claimed the deliveries it claimed (attempt 1, leased)
+     * @param held    the deliveries it stored held for the caller, in the order stored: {@link #claimStored} claims them
+     *                without looking for them
+     * @param due     how many it stored due at once, neither claimed nor held: a search ({@link #claim}) finds them
+     */
+    public record Stored(List<DueDelivery> claimed, List<DueDelivery> held, int due) {
+
+        public static final Stored NOTHING = new Stored(List.of(), List.of(), 0);
+    }
+
+    /**
+     * Claims deliveries this instance stored held ({@link #store}), by their ids: no search of the due ones, no event
+     * read back. Each is claimed only if it is still unclaimed, its endpoint enabled, and no earlier delivery of its
+     * call to its endpoint is pending; the others still unclaimed are made due at once in the same statement, for
+     * {@link #claim} to find when they may go.
+     *
+     * @return the deliveries claimed, in the order given, and how many were left due (not claimed by another
+     *         instance either): those only {@link #claim} sends
+     */
+    public Uni<ClaimedStored> claimStored(List<DueDelivery> deliveries, Duration lease) {
+        Long[] ids = deliveries.stream().map(DueDelivery::id).toArray(Long[]::new);
+        return pool.preparedQuery("""
+                        WITH claimed AS (
+                            UPDATE delivery d SET attempts = 1, next_attempt_at = now() + $2 * interval '1 millisecond'
+                            WHERE d.id = ANY($1::bigint[]) AND d.state = 'PENDING' AND d.attempts = 0
+                              AND EXISTS (SELECT 1 FROM endpoint e WHERE e.name = d.endpoint AND e.enabled)
+                              AND NOT EXISTS (SELECT 1 FROM delivery p
+                                              WHERE p.endpoint = d.endpoint AND p.tenant = d.tenant
+                                                AND p.call_id = d.call_id AND p.state = 'PENDING' AND p.id < d.id)
+                            RETURNING d.id),
+                        released AS (
+                            UPDATE delivery d SET next_attempt_at = now()
+                            WHERE d.id = ANY($1::bigint[]) AND d.state = 'PENDING' AND d.attempts = 0
+                              AND d.id NOT IN (SELECT id FROM claimed)
+                            RETURNING d.id)
+                        SELECT id, true AS claimed FROM claimed
+                        UNION ALL
+                        SELECT id, false FROM released""")
+                .execute(Tuple.of(ids, lease.toMillis()))
+                .map(rows -> {
+                    java.util.Set<Long> claimed = new java.util.HashSet<>();
+                    int left = 0;
+                    for (Row row : rows) {
+                        if (row.getBoolean("claimed")) {
+                            claimed.add(row.getLong("id"));
+                        } else {
+                            left++;
+                        }
+                    }
+                    return new ClaimedStored(deliveries.stream().filter(delivery -> claimed.contains(delivery.id()))
+                            .toList(), left);
+                });
+    }
+
+    /**
+     * What {@link #claimStored} claimed.
+     *
+     * @param claimed the deliveries claimed
+     * @param leftDue how many of the others are still due and unclaimed (an earlier delivery of their call pending,
+     *                their endpoint disabled)
+     */
+    public record ClaimedStored(List<DueDelivery> claimed, int leftDue) {
     }
 
     /**
