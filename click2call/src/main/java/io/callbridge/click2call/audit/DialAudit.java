@@ -114,7 +114,11 @@ public class DialAudit {
                 }));
     }
 
-    private static DialRequest statusOf(Row row) {
+    /**
+     * One status of a dial request as a row with the columns {@code request_id, tenant, agent, number_raw,
+     * number_e164, caller_id} of {@code dial_request} and {@code status, reason, occurred_at} of {@code dial_audit}.
+     */
+    public static DialRequest statusOf(Row row) {
         return new DialRequest(DialRequest.SCHEMA_VERSION, row.getUUID("request_id"),
                 TenantId.of(row.getString("tenant")), row.getString("agent"),
                 new PhoneNumber(row.getString("number_raw"), row.getString("number_e164"), PhoneNumber.Type.E164),

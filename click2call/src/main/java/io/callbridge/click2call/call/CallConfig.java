@@ -41,6 +41,9 @@ public interface CallConfig {
     /** How many calls one agent may ask for. */
     RateLimit rateLimit();
 
+    /** Dial requests left REQUESTED by a service that stopped while the PBX was being asked. */
+    OutcomeUnknown outcomeUnknown();
+
     /** One tenant's PBX. */
     interface TenantPbx {
 
@@ -66,6 +69,38 @@ public interface CallConfig {
          */
         @WithDefault("30s")
         Duration window();
+
+        /**
+         * How often each replica deletes the claims ({@code dial_dedupe}) older than {@link #window()}, e.g.
+         * {@code 1m}; they decide nothing any more. Replicas cleaning at the same time skip each other's rows.
+         */
+        @WithDefault("1m")
+        String cleanEvery();
+
+        /** How many expired claims one statement deletes; a look repeats it until fewer are left. */
+        @WithDefault("5000")
+        int cleanBatch();
+    }
+
+    interface OutcomeUnknown {
+
+        /**
+         * How long after it was asked for a dial request still REQUESTED is given up: the service stopped (or lost
+         * PostgreSQL) between asking the PBX and storing its answer, so whether the PBX dialed is unknown. It becomes
+         * FAILED with the reason "outcome unknown: the service stopped during the PBX call" and is never dialed again
+         * (the CRM decides). Must exceed the longest PBX call of the dialers in use (their timeouts), checked at start,
+         * with room for the replicas' clocks.
+         */
+        @WithDefault("5m")
+        Duration after();
+
+        /** How often each replica looks for such requests, e.g. {@code 1m}. */
+        @WithDefault("1m")
+        String checkEvery();
+
+        /** How many such requests one statement gives up; a look repeats it until fewer are left. */
+        @WithDefault("500")
+        int batchSize();
     }
 
     interface RateLimit {

@@ -10,6 +10,8 @@ import io.callbridge.common.dial.DialRequest;
 import io.callbridge.common.problem.ProblemException;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -69,13 +71,26 @@ public class CallPlacer {
 
     private Uni<DialRequest> dial(PbxCall call, long requestedAudit, String traceparent) {
         DialRequest requested = call.request();
-        audit.publish(requestedAudit, requested, traceparent);
+        afterThisTask(() -> audit.publish(requestedAudit, requested, traceparent));
         return dialers.dial(call)
                 .chain(answer -> {
                     DialRequest outcome = answer.applyTo(requested, Instant.now());
                     metrics.dialed(outcome);
                     return settle(outcome, answer, traceparent).replaceWith(outcome);
                 });
+    }
+
+    /**
+     * Runs the action once the current event-loop task is done, so that the PBX's originate, which this task starts,
+     * does not wait for it; at once off the event loop.
+     */
+    private static void afterThisTask(Runnable action) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
     }
 
     /**

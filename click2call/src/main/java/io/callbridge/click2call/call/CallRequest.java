@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -58,10 +59,14 @@ public record CallRequest(
             throw ProblemException.badRequest("number", "'" + number + "' is not a valid phone number in region "
                     + defaultRegion + " or in international form");
         }
-        PhoneNumberUtil.PhoneNumberType kind = kindOf(parsed);
-        if (config.refusedNumberTypes().filter(refused -> refused.contains(kind)).isPresent()) {
-            throw ProblemException.badRequest("number", "'" + number + "' is a " + kind + " number, to which no call"
-                    + " is placed");
+        // the kind takes a dozen regular expressions to find: only when some kind is refused
+        Set<PhoneNumberUtil.PhoneNumberType> refused = config.refusedNumberTypes().orElse(Set.of());
+        if (!refused.isEmpty()) {
+            PhoneNumberUtil.PhoneNumberType kind = kindOf(parsed);
+            if (refused.contains(kind)) {
+                throw ProblemException.badRequest("number", "'" + number + "' is a " + kind + " number, to which no"
+                        + " call is placed");
+            }
         }
         return new DialRequest(DialRequest.SCHEMA_VERSION, requestId, tenant, agent, parsed, callerId,
                 DialStatus.REQUESTED, null, at);

@@ -2,6 +2,8 @@ package io.callbridge.click2call.pbx;
 
 import io.smallrye.mutiny.Uni;
 
+import java.time.Duration;
+
 /**
  * Has a PBX place a call from an agent's phone to a number. One implementation per kind of PBX API, named by
  * {@link #kind()}; each tenant's configuration names the kind it uses ({@link TenantDialers}).
@@ -21,4 +23,10 @@ public interface PbxDialer {
      *         those are a {@link DialOutcome#failed(String) failed} outcome
      */
     Uni<DialOutcome> dial(PbxCall call);
+
+    /**
+     * The longest a {@link #dial(PbxCall)} can take before it settles, all its requests and timeouts counted: a dial
+     * request still REQUESTED well after this was left by a service that stopped during the PBX call.
+     */
+    Duration longestCall();
 }

@@ -9,9 +9,11 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Picks each tenant's PBX dialer and maps its agents to the PBX's ids, as configured under
@@ -70,6 +72,13 @@ public class TenantDialers {
             throw ProblemException.forbidden("Agent '" + agent + "' is not an agent of tenant " + tenant.value());
         }
         return pbxAgent;
+    }
+
+    /** The longest a {@link PbxDialer#dial(PbxCall)} of a dialer in use (a tenant's, or the default) can take. */
+    public Duration longestCall() {
+        Stream<PbxDialer> tenants = config.tenants().values().stream().map(pbx -> byKind.get(pbx.dialer()));
+        return Stream.concat(Stream.of(fallback), tenants).map(PbxDialer::longestCall).max(Duration::compareTo)
+                .orElseThrow();
     }
 
     public Uni<DialOutcome> dial(PbxCall call) {

@@ -176,8 +176,9 @@ public class DeliveryWorker {
             return;
         }
         Room room = reserve(endpoint -> {
+            // Not size(): it walks the queue. Room reserved and not used is released below.
             java.util.Queue<DueDelivery> queue = held.get(endpoint);
-            return queue == null ? 0 : Math.min(queue.size(), config.batchSize());
+            return queue == null || queue.isEmpty() ? 0 : config.batchSize();
         }, config.batchSize());
         List<DueDelivery> taken = new java.util.ArrayList<>();
         int total = room.total();

@@ -3,57 +3,62 @@ package io.callbridge.index.ingest;
 import io.callbridge.common.event.CallEvent;
 import io.callbridge.common.event.Recording;
 import io.callbridge.index.call.CallKey;
-import io.callbridge.index.call.CallRepository;
 import io.callbridge.index.call.IndexedCall;
 import io.callbridge.index.call.IndexedRecording;
 import io.callbridge.index.call.Precedence;
-import io.callbridge.index.call.RecordingRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.callbridge.index.ingest.CallStatements.LockedCall;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies call events to the index, each exactly once, a whole batch in one transaction: a fixed number of
- * statements to learn which events are new, lock their calls and read their recordings, the merge in memory, then
- * one insert per new call and one update per changed call (batched by Hibernate) and one insert of the new
- * recordings.
+ * Applies call events to the index, each exactly once, a whole batch in one transaction on the reactive pool, with a
+ * fixed number of statements whatever the batch's size: learn which events are new, lock their calls (with their
+ * recordings), merge in memory by {@link Precedence}, insert the new calls, write back the changed ones, insert the
+ * new recordings and update the changed ones. No ORM: at the consumer's rate, Hibernate's flush, parameter binding
+ * and cascades cost more than the statements.
  */
 @ApplicationScoped
 public class CallIndexer {
 
     private static final Logger LOG = Logger.getLogger(CallIndexer.class);
 
+    private final Pool database;
     private final ProcessedEventRepository processedEvents;
-    private final CallRepository calls;
-    private final RecordingRepository recordings;
+    private final CallStatements calls;
+    private final RecordingStatements recordings;
 
-    public CallIndexer(ProcessedEventRepository processedEvents, CallRepository calls, RecordingRepository recordings) {
+    public CallIndexer(Pool database, ProcessedEventRepository processedEvents, CallStatements calls,
+                       RecordingStatements recordings) {
+        this.database = database;
         this.processedEvents = processedEvents;
         this.calls = calls;
         this.recordings = recordings;
     }
 
     /** Applies the events, in their order, in one transaction: all of them or, on failure, none. */
-    @WithTransaction
     public Uni<Void> index(List<CallEvent> events) {
-        return processedEvents.recordFirstSights(events).chain(firstSights -> {
-            List<CallEvent> fresh = firstOccurrences(events, firstSights);
-            if (fresh.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return calls.lockExisting(fresh.stream().map(CallKey::of).toList())
-                    .chain(locked -> recordingsOf(fresh).chain(stored -> apply(fresh, locked, stored)));
-        });
+        return database.withTransaction(connection -> processedEvents.recordFirstSights(connection, events)
+                .chain(firstSights -> {
+                    List<CallEvent> fresh = firstOccurrences(events, firstSights);
+                    if (fresh.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return calls.lockExisting(connection, fresh.stream().map(CallKey::of).toList())
+                            .chain(locked -> write(connection, Merge.of(fresh, locked)));
+                }));
     }
 
     /** The new events, each once: a duplicate within the batch shares its id with an event already taken. */
@@ -70,68 +75,86 @@ public class CallIndexer {
         return fresh;
     }
 
-    private Uni<Map<RecordingKey, IndexedRecording>> recordingsOf(List<CallEvent> events) {
-        List<CallKey> withRecordings = events.stream()
-                .filter(event -> event.recording() != null)
-                .map(CallKey::of)
-                .distinct()
-                .toList();
-        return recordings.ofCalls(withRecordings).map(found -> {
-            Map<RecordingKey, IndexedRecording> byKey = new HashMap<>();
-            found.forEach(recording -> byKey.putIfAbsent(RecordingKey.of(recording), recording));
-            return byKey;
-        });
+    /** The calls before the recordings, which refer to them. */
+    private Uni<Void> write(SqlConnection connection, Merge merge) {
+        return calls.insert(connection, merge.newCalls)
+                .chain(() -> calls.update(connection, merge.changedCalls))
+                .chain(() -> recordings.insert(connection, merge.newRecordings))
+                .chain(() -> recordings.update(connection, merge.changedRecordings));
     }
 
-    private Uni<Void> apply(List<CallEvent> events, Map<CallKey, IndexedCall> locked,
-                            Map<RecordingKey, IndexedRecording> stored) {
-        List<IndexedRecording> created = new ArrayList<>();
-        Map<CallKey, IndexedCall> byKey = new HashMap<>(locked);
-        List<IndexedCall> newCalls = new ArrayList<>();
-        for (CallEvent event : events) {
-            IndexedCall call = byKey.computeIfAbsent(CallKey.of(event), key -> {
-                IndexedCall first = IndexedCall.of(key);
-                newCalls.add(first);
-                return first;
-            });
-            Precedence precedence = call.precedenceOf(event);
-            call.absorb(event, precedence);
-            if (event.recording() != null) {
-                addRecording(call.key, event.recording(), precedence, stored).ifPresent(created::add);
+    /** A batch's events merged, in their order, into the calls and recordings the index has. */
+    private static final class Merge {
+        private final List<IndexedCall> newCalls = new ArrayList<>();
+        private final List<IndexedCall> changedCalls = new ArrayList<>();
+        private final List<IndexedRecording> newRecordings = new ArrayList<>();
+        private final List<IndexedRecording> changedRecordings = new ArrayList<>();
+
+        static Merge of(List<CallEvent> events, Map<CallKey, LockedCall> locked) {
+            Merge merge = new Merge();
+            Map<CallKey, IndexedCall> byKey = new LinkedHashMap<>();
+            Map<RecordingKey, IndexedRecording> stored = new HashMap<>();
+            Map<RecordingKey, StoredState> before = new HashMap<>();
+            locked.values().forEach(call -> call.recordings().forEach(recording -> {
+                RecordingKey key = RecordingKey.of(recording);
+                if (stored.putIfAbsent(key, recording) == null) {
+                    before.put(key, new StoredState(recording.fileName, recording.deletionProtected));
+                }
+            }));
+            for (CallEvent event : events) {
+                CallKey key = CallKey.of(event);
+                IndexedCall call = byKey.computeIfAbsent(key, ignored -> {
+                    LockedCall existing = locked.get(key);
+                    if (existing != null) {
+                        merge.changedCalls.add(existing.call());
+                        return existing.call();
+                    }
+                    IndexedCall first = IndexedCall.of(key);
+                    merge.newCalls.add(first);
+                    return first;
+                });
+                Precedence precedence = call.precedenceOf(event);
+                call.absorb(event, precedence);
+                if (event.recording() != null) {
+                    merge.absorbRecording(key, event.recording(), precedence, stored);
+                }
             }
+            before.forEach((key, state) -> {
+                IndexedRecording recording = stored.get(key);
+                if (!state.matches(recording)) {
+                    merge.changedRecordings.add(recording);
+                }
+            });
+            return merge;
         }
-        // A new call is inserted whole, once, rather than created empty and updated. The calls are written (inserts
-        // and updates, batched) before the new recordings, which refer to them; the recordings in one statement, in
-        // the order the events named them.
-        Uni<Void> persisted = newCalls.isEmpty() ? Uni.createFrom().voidItem() : this.calls.persist(newCalls);
-        return persisted
-                .chain(this.calls::flush)
-                .chain(() -> recordings.insertAll(created))
-                .replaceWithVoid();
-    }
 
-    /** @return the recording when it is new */
-    private static Optional<IndexedRecording> addRecording(CallKey call, Recording recording, Precedence precedence,
-                                                           Map<RecordingKey, IndexedRecording> stored) {
-        Optional<String> location = IndexedRecording.locationOf(recording);
-        if (location.isEmpty()) {
-            return Optional.empty();
+        private void absorbRecording(CallKey call, Recording recording, Precedence precedence,
+                                     Map<RecordingKey, IndexedRecording> stored) {
+            IndexedRecording.locationOf(recording).ifPresent(location -> {
+                RecordingKey key = new RecordingKey(call, location);
+                IndexedRecording known = stored.get(key);
+                if (known == null) {
+                    known = IndexedRecording.of(call, location);
+                    stored.put(key, known);
+                    newRecordings.add(known);
+                }
+                known.absorb(recording, precedence);
+            });
         }
-        RecordingKey key = new RecordingKey(call, location.get());
-        IndexedRecording known = stored.get(key);
-        IndexedRecording merged = known != null ? known : IndexedRecording.of(call, location.get());
-        merged.absorb(recording, precedence);
-        if (known != null) {
-            return Optional.empty();
-        }
-        stored.put(key, merged);
-        return Optional.of(merged);
     }
 
     /** A recording is unique per call and location. */
     private record RecordingKey(CallKey call, String location) {
         static RecordingKey of(IndexedRecording recording) {
             return new RecordingKey(new CallKey(recording.tenant, recording.callId), recording.location);
+        }
+    }
+
+    /** What the index had of a recording, to write back only the recordings the events changed. */
+    private record StoredState(String fileName, Boolean deletionProtected) {
+        boolean matches(IndexedRecording recording) {
+            return Objects.equals(fileName, recording.fileName)
+                    && Objects.equals(deletionProtected, recording.deletionProtected);
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.callbridge.index.ingest;
 
 import io.callbridge.common.event.CallEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,37 +20,41 @@ import java.util.UUID;
 public class ProcessedEventRepository {
 
     /**
-     * Records the events as processed, in one statement.
+     * Records the events as processed, in one statement, in the caller's transaction.
      *
      * @return the ids that were not recorded before, neither by an earlier delivery nor by a concurrent one (which
      *         then holds the row); an id given twice counts once
      */
-    @WithSession
-    public Uni<Set<UUID>> recordFirstSights(List<CallEvent> events) {
+    public Uni<Set<UUID>> recordFirstSights(SqlConnection connection, List<CallEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < events.size(); i++) {
-            values.append(i == 0 ? "" : ", ")
-                    .append("(:e").append(i).append(", :t").append(i).append(", :c").append(i)
-                    .append(", :k").append(i).append(", :o").append(i).append(')');
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] tenants = new String[n];
+        String[] calls = new String[n];
+        String[] kinds = new String[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            CallEvent event = events.get(i);
+            ids[i] = event.eventId();
+            tenants[i] = event.tenant().value();
+            calls[i] = event.callId();
+            kinds[i] = event.kind().name();
+            occurred[i] = event.times().occurredAt().atOffset(ZoneOffset.UTC);
         }
-        // The statement begins with WITH so that the inserted ids come back as the rows of a query.
-        String sql = "WITH inserted AS (INSERT INTO processed_event (event_id, tenant, call_id, kind, occurred_at)"
-                + " VALUES " + values + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id)"
-                + " SELECT event_id FROM inserted";
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, UUID.class);
-            for (int i = 0; i < events.size(); i++) {
-                CallEvent event = events.get(i);
-                query.setParameter("e" + i, event.eventId())
-                        .setParameter("t" + i, event.tenant().value())
-                        .setParameter("c" + i, event.callId())
-                        .setParameter("k" + i, event.kind().name())
-                        .setParameter("o" + i, event.times().occurredAt());
-            }
-            return query.getResultList();
-        }).map(HashSet::new);
+        return connection.preparedQuery("""
+                        INSERT INTO processed_event (event_id, tenant, call_id, kind, occurred_at)
+                        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+                        ON CONFLICT (event_id) DO NOTHING
+                        RETURNING event_id""")
+                .execute(Tuple.from(Arrays.asList(ids, tenants, calls, kinds, occurred)))
+                .map(rows -> {
+                    Set<UUID> first = new HashSet<>();
+                    for (Row row : rows) {
+                        first.add(row.getUUID(0));
+                    }
+                    return first;
+                });
     }
 }

@@ -1,6 +1,8 @@
 package io.callbridge.index.ingest;
 
 import io.callbridge.common.event.CallEvent;
+import io.callbridge.common.event.CallTimes;
+import io.callbridge.common.event.Recording;
 import io.callbridge.common.kafka.Topics;
 import io.callbridge.index.testing.CallEvents;
 import io.callbridge.index.testing.CallJson;
@@ -25,10 +27,13 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -146,6 +151,47 @@ class BatchConsumptionTest {
         assertThat(outcome.deadLetters()).containsOnlyKeys(refused.partitionKey(), alsoRefused.partitionKey());
         assertThat(outcome.events()).last().isEqualTo("ack");
         getCall(ACME_KEY, refused.callId()).statusCode(404);
+    }
+
+    @Test
+    void laterBatchesUpdateAStoredRecordingByPrecedenceAndNeverUndoACrmsProtection() throws Throwable {
+        String callId = CallEvents.newCallId();
+        CallEvent ended = CallEvents.ended(callId);
+        String location = ended.recording().location();
+        consume(new Batch().add(at(ended, CallEvents.ENDED, new Recording(location, null, false))));
+        consume(new Batch().add(at(ended, CallEvents.ENDED.plusSeconds(60), new Recording(location, "new.mp3", true))));
+        assertThat(recordingsOf(callId)).containsExactly("new.mp3|true|false");
+
+        // A CRM asks RetrieveRecFile to keep it; then a newer event clears deletion_protected and renames the file,
+        // and an older one, in the same batch, changes nothing that is already known.
+        database.preparedQuery("UPDATE recording SET protected_on_request = true WHERE tenant = 'acme' AND call_id = $1")
+                .execute(Tuple.of(callId)).await().atMost(Duration.ofSeconds(10));
+        consume(new Batch()
+                .add(at(ended, CallEvents.ENDED.plusSeconds(120), new Recording(location, "newest.mp3", false)))
+                .add(at(ended, CallEvents.RINGING, new Recording(location, "old.mp3", true))));
+
+        assertThat(recordingsOf(callId)).containsExactly("newest.mp3|false|true");
+        getCall(ACME_KEY, callId).statusCode(200)
+                .body("eventCount", is(4))
+                .body("recordings.size()", is(1))
+                .body("recordings[0].deletionProtected", is(true));
+    }
+
+    /** The event, as a new one (its own id) that happened at that time, naming that recording. */
+    private static CallEvent at(CallEvent event, Instant occurredAt, Recording recording) {
+        return new CallEvent(event.schemaVersion(), UUID.randomUUID(), event.callId(), event.tenant(), event.source(),
+                event.kind(), CallTimes.at(occurredAt), event.parties(), event.call(), event.durations(),
+                event.context(), recording, event.raw());
+    }
+
+    /** The call's recordings as "file name|deletion_protected|protected_on_request", read from the table. */
+    private List<String> recordingsOf(String callId) {
+        List<String> recordings = new ArrayList<>();
+        database.preparedQuery("SELECT file_name, deletion_protected, protected_on_request FROM recording"
+                        + " WHERE tenant = 'acme' AND call_id = $1 ORDER BY id")
+                .execute(Tuple.of(callId)).await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> recordings.add(row.getString(0) + "|" + row.getBoolean(1) + "|" + row.getBoolean(2)));
+        return recordings;
     }
 
     private Outcome consume(Batch batch) throws Throwable {

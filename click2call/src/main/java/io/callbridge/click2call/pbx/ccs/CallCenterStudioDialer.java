@@ -70,6 +70,12 @@ public class CallCenterStudioDialer implements PbxDialer {
         return config.tenants().containsKey(tenant);
     }
 
+    /** A login, click2call, and after {@code "login": false} a second login and click2call, each with its timeout. */
+    @Override
+    public Duration longestCall() {
+        return config.timeout().multipliedBy(4);
+    }
+
     @Override
     public Uni<DialOutcome> dial(PbxCall call) {
         CallCenterStudioConfig.Account account = config.tenants().get(call.request().tenant().value());

@@ -45,6 +45,12 @@ public class ConvoxDialer implements PbxDialer {
     }
 
     @Override
+    public Duration longestCall() {
+        return byTenant.values().stream().map(HttpTemplateDialer::longestCall).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    @Override
     public Uni<DialOutcome> dial(PbxCall call) {
         return byTenant.get(call.request().tenant().value()).dial(call);
     }

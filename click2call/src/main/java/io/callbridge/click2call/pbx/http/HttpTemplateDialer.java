@@ -16,6 +16,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+
 
 /**
  * Dials through a PBX whose click-to-call API is one HTTP request, e.g. FixDigital's
@@ -50,6 +52,11 @@ public class HttpTemplateDialer implements PbxDialer {
     @Override
     public boolean serves(String tenant) {
         return true;
+    }
+
+    @Override
+    public Duration longestCall() {
+        return config.timeout();
     }
 
     @Override

@@ -17,6 +17,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+
 /**
  * Dials through the UIS Call API: JSON-RPC {@code start.employee_call} with exactly the document's parameters. The
  * agent is the UIS employee id the tenant maps the CRM's agent to. The JSON-RPC {@code id} is our request id, so a
@@ -45,6 +47,11 @@ public class UisDialer implements PbxDialer {
     @Override
     public boolean serves(String tenant) {
         return config.tenants().containsKey(tenant);
+    }
+
+    @Override
+    public Duration longestCall() {
+        return config.timeout();
     }
 
     @Override
