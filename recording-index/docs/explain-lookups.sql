@@ -121,3 +121,38 @@ PREPARE stored_query(text, timestamptz, timestamptz) AS
 SELECT * FROM recording_record WHERE extension = $1 AND call_time BETWEEN $2 AND $3 ORDER BY call_time DESC;
 EXPLAIN (ANALYZE, COSTS OFF) EXECUTE stored_query('1004', '2024-03-01T00:00:00Z', '2024-03-08T00:00:00Z');
 DELETE FROM stored_query_reader WHERE role_name = current_user;
+
+-- The consumer's statements of a batch (ingest.CallStatements), for 500 calls the index has. Each in a transaction
+-- rolled back: the lock is taken, and the upsert writes.
+SELECT array_agg(call_id ORDER BY call_id) AS batch_calls, array_agg(tenant ORDER BY call_id) AS batch_tenants
+FROM (SELECT tenant, call_id FROM call WHERE tenant = 'acme' ORDER BY call_id LIMIT 500) s \gset
+\echo '### 15. Consumer: the batch''s calls that the index has, each by call_pk and locked in the key order of the'
+\echo '###     arrays, with their recordings'
+BEGIN;
+PREPARE lock_calls(text[], text[]) AS
+SELECT c.*, (SELECT json_agg(json_build_object('id', r.id, 'location', r.location, 'fileName', r.file_name,
+  'deletionProtected', r.deletion_protected, 'protectedOnRequest', r.protected_on_request) ORDER BY r.id)
+  FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id) AS recordings
+FROM unnest($1::text[], $2::text[]) AS k(tenant, call_id)
+CROSS JOIN LATERAL (SELECT * FROM call WHERE call.tenant = k.tenant AND call.call_id = k.call_id FOR UPDATE) c;
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE lock_calls(:'batch_tenants', :'batch_calls');
+ROLLBACK;
+
+\echo '### 16. Consumer: the changed calls written back, each by its primary key (the service sends every column;'
+\echo '###     the plan is the same)'
+BEGIN;
+PREPARE write_back(text[], text[], text[], text[], timestamptz[], timestamptz[], int[]) AS
+INSERT INTO call (tenant, call_id, source_system, source_instance, first_event_at, last_event_at, event_count)
+SELECT u.tenant, u.call_id, u.source_system, u.source_instance, u.first_event_at, u.last_event_at, u.event_count
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::int[])
+  AS u(tenant, call_id, source_system, source_instance, first_event_at, last_event_at, event_count)
+ON CONFLICT (tenant, call_id) DO UPDATE SET source_system = EXCLUDED.source_system,
+  source_instance = EXCLUDED.source_instance, first_event_at = EXCLUDED.first_event_at,
+  last_event_at = EXCLUDED.last_event_at, event_count = EXCLUDED.event_count;
+SELECT array_agg(source_system) AS batch_systems, array_agg(source_instance) AS batch_instances,
+  array_agg(first_event_at) AS batch_firsts, array_agg(last_event_at) AS batch_lasts,
+  array_agg(event_count + 1) AS batch_counts
+FROM (SELECT * FROM call WHERE tenant = 'acme' ORDER BY call_id LIMIT 500) s \gset
+EXPLAIN (ANALYZE, COSTS OFF) EXECUTE write_back(:'batch_tenants', :'batch_calls', :'batch_systems',
+  :'batch_instances', :'batch_firsts', :'batch_lasts', :'batch_counts');
+ROLLBACK;

@@ -70,6 +70,7 @@ public class DeliveryWorker {
     private final Map<String, java.util.Queue<DueDelivery>> held = new ConcurrentHashMap<>();
     private final AtomicInteger heldCount = new AtomicInteger();
     private final AtomicBoolean claimingHeld = new AtomicBoolean();
+    private final AtomicBoolean claimHeldAgain = new AtomicBoolean();
     /** Whether the outbox may hold due deliveries that only a search ({@link #claim}) finds, beyond the periodic one. */
     private final AtomicBoolean unheld = new AtomicBoolean(true);
     private final EndpointEventRelay relay;
@@ -172,9 +173,14 @@ public class DeliveryWorker {
      * their endpoint to be enabled) for {@link #claim} to find.
      */
     private void claimHeld() {
-        if (stopped || heldCount.get() == 0 || !claimingHeld.compareAndSet(false, true)) {
+        if (stopped || heldCount.get() == 0) {
             return;
         }
+        if (!claimingHeld.compareAndSet(false, true)) {
+            claimHeldAgain.set(true);
+            return;
+        }
+        claimHeldAgain.set(false);
         Room room = reserve(endpoint -> {
             // Not size(): it walks the queue. Room reserved and not used is released below.
             java.util.Queue<DueDelivery> queue = held.get(endpoint);
@@ -194,6 +200,9 @@ public class DeliveryWorker {
         if (taken.isEmpty()) {
             release(room);
             claimingHeld.set(false);
+            if (claimHeldAgain.get()) {
+                claimHeld();
+            }
             return;
         }
         outbox.claimStored(taken, config.lease()).subscribe().with(claimed -> {
@@ -203,7 +212,7 @@ public class DeliveryWorker {
             if (claimed.leftDue() > 0) {
                 wake();
             }
-            if (!claimed.claimed().isEmpty()) {
+            if (!claimed.claimed().isEmpty() || claimHeldAgain.get()) {
                 claimHeld();
             }
         }, failure -> {
@@ -212,6 +221,9 @@ public class DeliveryWorker {
             LOG.warnf("Could not claim %d stored deliveries; they are claimed once found due: %s", taken.size(),
                     failure.getMessage());
             wake();
+            if (claimHeldAgain.get()) {
+                claimHeld();
+            }
         });
     }
 
@@ -233,6 +245,7 @@ public class DeliveryWorker {
         int limit = room.total();
         if (limit <= 0) {
             release(room);
+            unheld.set(true);
             claiming.set(false);
             return;
         }
@@ -242,9 +255,10 @@ public class DeliveryWorker {
             claiming.set(false);
             Map<String, Long> claimed = due.stream().collect(java.util.stream.Collectors.groupingBy(DueDelivery::endpoint,
                     java.util.stream.Collectors.counting()));
-            if (room.perEndpoint().entrySet().stream().anyMatch(free -> free.getValue() == 0
-                    || claimed.getOrDefault(free.getKey(), 0L) >= free.getValue())) {
-                // An endpoint had no more room than it got: more of its deliveries may be due.
+            if (room.perEndpoint().entrySet().stream().anyMatch(free -> free.getValue() > 0
+                    && claimed.getOrDefault(free.getKey(), 0L) >= free.getValue())) {
+                // An endpoint got as many as it had room for: more of its deliveries may be due, claimed as soon as
+                // room frees. (One that had no room at all is looked at again by the periodic claim.)
                 unheld.set(true);
             }
             if (due.size() == limit || claimAgain.get()) {
