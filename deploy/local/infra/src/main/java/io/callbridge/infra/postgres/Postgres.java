@@ -104,6 +104,9 @@ public final class Postgres implements AutoCloseable {
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("locale-provider", "builtin")
                     .setLocaleConfig("builtin-locale", "C.UTF-8")
+                    // The builder's default is off: a commit would be acknowledged before its WAL is on disk, and a
+                    // service's 2xx would not mean durable. PostgreSQL's own default, as production runs it.
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(log)
                     .setErrorRedirector(log)
                     .start();

@@ -32,6 +32,9 @@ class PostgresTest {
 
             assertEquals("smoke", queryString(postgres, "smoke", "SELECT current_database()"));
             assertEquals("UTF8", queryString(postgres, "smoke", "SHOW server_encoding"));
+            // A commit is on disk before it is acknowledged, so a service's 2xx means durable here too.
+            assertEquals("on", queryString(postgres, "smoke", "SHOW synchronous_commit"));
+            assertEquals("on", queryString(postgres, "smoke", "SHOW fsync"));
             assertEquals("postgresql://localhost:" + postgres.port() + "/smoke", postgres.reactiveUrl("smoke"));
             serverProcesses = serverProcesses(postgres);
             assertTrue(serverProcesses.size() > 1, "postmaster and its workers: " + serverProcesses);
