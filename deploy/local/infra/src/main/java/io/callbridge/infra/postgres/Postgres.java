@@ -104,8 +104,10 @@ public final class Postgres implements AutoCloseable {
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("locale-provider", "builtin")
                     .setLocaleConfig("builtin-locale", "C.UTF-8")
-                    // The builder's default is off: a commit would be acknowledged before its WAL is on disk, and a
-                    // service's 2xx would not mean durable. PostgreSQL's own default, as production runs it.
+                    // The library starts the server with fsync and synchronous_commit off: a commit would be
+                    // acknowledged before its WAL is on disk, and a service's 2xx would not mean durable. These are
+                    // PostgreSQL's own defaults, as production runs it (given last, they win over the library's -F).
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(log)
                     .setErrorRedirector(log)
