@@ -166,17 +166,27 @@ public class Outbox {
     public Uni<ClaimedStored> claimStored(List<DueDelivery> deliveries, Duration lease) {
         Long[] ids = deliveries.stream().map(DueDelivery::id).toArray(Long[]::new);
         return pool.preparedQuery("""
-                        WITH claimed AS (
+                        -- Each row by its primary key. The delivery rows below are matched by id alone, not by
+                        -- state = 'PENDING': that would let the planner pick a partial index of the pending rows and
+                        -- read all of them for each id, as it does when its statistics still say they are few (a
+                        -- backlog grows faster than autovacuum analyses). No claimed or settled row has attempts = 0.
+                        WITH held AS MATERIALIZED (
+                            SELECT x.* FROM unnest($1::bigint[]) AS u(id)
+                            CROSS JOIN LATERAL (SELECT d.id, d.endpoint, d.tenant, d.call_id, d.state FROM delivery d
+                                                WHERE d.id = u.id) x),
+                        claimed AS (
                             UPDATE delivery d SET attempts = 1, next_attempt_at = now() + $2 * interval '1 millisecond'
-                            WHERE d.id = ANY($1::bigint[]) AND d.state = 'PENDING' AND d.attempts = 0
-                              AND EXISTS (SELECT 1 FROM endpoint e WHERE e.name = d.endpoint AND e.enabled)
+                            FROM held h
+                            WHERE d.id = h.id AND h.state = 'PENDING' AND d.attempts = 0
+                              AND EXISTS (SELECT 1 FROM endpoint e WHERE e.name = h.endpoint AND e.enabled)
                               AND NOT EXISTS (SELECT 1 FROM delivery p
-                                              WHERE p.endpoint = d.endpoint AND p.tenant = d.tenant
-                                                AND p.call_id = d.call_id AND p.state = 'PENDING' AND p.id < d.id)
+                                              WHERE p.endpoint = h.endpoint AND p.tenant = h.tenant
+                                                AND p.call_id = h.call_id AND p.state = 'PENDING' AND p.id < h.id)
                             RETURNING d.id),
                         released AS (
                             UPDATE delivery d SET next_attempt_at = now()
-                            WHERE d.id = ANY($1::bigint[]) AND d.state = 'PENDING' AND d.attempts = 0
+                            FROM held h
+                            WHERE d.id = h.id AND h.state = 'PENDING' AND d.attempts = 0
                               AND d.id NOT IN (SELECT id FROM claimed)
                             RETURNING d.id)
                         SELECT id, true AS claimed FROM claimed
@@ -243,10 +253,12 @@ public class Outbox {
                                 LIMIT r.free) c
                             ORDER BY c.next_attempt_at
                             LIMIT $1),
+                        -- Not "state = 'PENDING'" here: it would let the planner read a whole partial index of the
+                        -- pending rows for each id (see claimStored); the CHECK constraint leaves PENDING.
                         due AS (
                             SELECT d.id FROM delivery d
                             WHERE d.id IN (SELECT id FROM candidates)
-                              AND d.state = 'PENDING' AND d.next_attempt_at <= now()
+                              AND d.state <> 'DELIVERED' AND d.state <> 'DEAD' AND d.next_attempt_at <= now()
                             FOR UPDATE SKIP LOCKED)
                         UPDATE delivery d
                         SET attempts = d.attempts + 1, next_attempt_at = now() + $3 * interval '1 millisecond'
