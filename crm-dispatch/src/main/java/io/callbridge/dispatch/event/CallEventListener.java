@@ -21,10 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Takes the call events off Kafka into the outbox, a poll's batch at a time: one delivery per event and endpoint
@@ -94,11 +95,12 @@ public class CallEventListener {
         if (deliveries.stream().allMatch(event -> event.endpoints().isEmpty())) {
             return Uni.createFrom().voidItem();
         }
-        boolean[] candidates = candidates(deliveries);
-        Optional<DeliveryWorker.Room> room = worker.beginFastPath(wanted(deliveries, candidates));
-        boolean[] dueAtOnce = dueAtOnce(deliveries);
+        List<Planned> planned = planned(deliveries);
+        boolean[] candidates = candidates(planned);
+        Optional<DeliveryWorker.Room> room = worker.beginFastPath(wanted(planned, candidates));
+        boolean[] dueAtOnce = flags(planned, Planned::dueAtOnce);
         int holding = worker.beginHolding(count(dueAtOnce));
-        Uni<Void> first = outbox.store(deliveries, room.map(granted -> fast(deliveries, candidates, granted))
+        Uni<Void> first = outbox.store(deliveries, room.map(granted -> fast(planned, candidates, granted))
                         .orElse(null), first(dueAtOnce, holding), lease)
                 .onItemOrFailure().invoke((stored, failure) ->
                         worker.endFastPath(room, holding, failure == null ? stored : Outbox.Stored.NOTHING))
@@ -113,39 +115,41 @@ public class CallEventListener {
                 .replaceWithVoid());
     }
 
-    /**
-     * The deliveries the fast path would claim, in the order they are stored: the first of each call to each endpoint
-     * in the batch (a later one waits for it as always), due at once.
-     */
-    private static boolean[] candidates(List<NewDeliveries> deliveries) {
-        Set<String> calls = new HashSet<>();
-        List<Boolean> candidates = new ArrayList<>();
+    /** One delivery of the batch: an event to one endpoint. */
+    private record Planned(CallEvent event, CrmEndpoint endpoint) {
+
+        boolean dueAtOnce() {
+            return endpoint.retry().first().isZero();
+        }
+    }
+
+    /** The batch's deliveries in the order {@link Outbox#store} stores them: each event's, endpoint by endpoint. */
+    private static List<Planned> planned(List<NewDeliveries> deliveries) {
+        List<Planned> planned = new ArrayList<>();
         for (NewDeliveries event : deliveries) {
             for (CrmEndpoint endpoint : event.endpoints()) {
-                boolean first = calls.add(endpoint.name() + "\n" + event.event().tenant() + "\n" + event.event().callId());
-                candidates.add(first && endpoint.retry().first().isZero());
+                planned.add(new Planned(event.event(), endpoint));
             }
         }
-        boolean[] flags = new boolean[candidates.size()];
+        return planned;
+    }
+
+    private static boolean[] flags(List<Planned> planned, Predicate<Planned> set) {
+        boolean[] flags = new boolean[planned.size()];
         for (int i = 0; i < flags.length; i++) {
-            flags[i] = candidates.get(i);
+            flags[i] = set.test(planned.get(i));
         }
         return flags;
     }
 
-    /** The deliveries due at once, in the order they are stored. */
-    private static boolean[] dueAtOnce(List<NewDeliveries> deliveries) {
-        List<Boolean> due = new ArrayList<>();
-        for (NewDeliveries event : deliveries) {
-            for (CrmEndpoint endpoint : event.endpoints()) {
-                due.add(endpoint.retry().first().isZero());
-            }
-        }
-        boolean[] flags = new boolean[due.size()];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = due.get(i);
-        }
-        return flags;
+    /**
+     * The deliveries the fast path would claim: the first of each call to each endpoint in the batch (a later one
+     * waits for it as always), due at once.
+     */
+    private static boolean[] candidates(List<Planned> planned) {
+        Set<String> calls = new HashSet<>();
+        return flags(planned, delivery -> calls.add(delivery.endpoint().name() + "\n" + delivery.event().tenant()
+                + "\n" + delivery.event().callId()) && delivery.dueAtOnce());
     }
 
     private static int count(boolean[] flags) {
@@ -169,34 +173,28 @@ public class CallEventListener {
     }
 
     /** How many deliveries the fast path would claim, per endpoint. */
-    private static Map<String, Integer> wanted(List<NewDeliveries> deliveries, boolean[] candidates) {
+    private static Map<String, Integer> wanted(List<Planned> planned, boolean[] candidates) {
         Map<String, Integer> wanted = new HashMap<>();
-        int i = 0;
-        for (NewDeliveries event : deliveries) {
-            for (CrmEndpoint endpoint : event.endpoints()) {
-                if (candidates[i++]) {
-                    wanted.merge(endpoint.name(), 1, Integer::sum);
-                }
+        for (int i = 0; i < candidates.length; i++) {
+            if (candidates[i]) {
+                wanted.merge(planned.get(i).endpoint().name(), 1, Integer::sum);
             }
         }
         return wanted;
     }
 
     /** Which candidates the fast path claims: as many as the room the worker granted, per endpoint and in all. */
-    private static boolean[] fast(List<NewDeliveries> deliveries, boolean[] candidates, DeliveryWorker.Room room) {
+    private static boolean[] fast(List<Planned> planned, boolean[] candidates, DeliveryWorker.Room room) {
         Map<String, Integer> free = new HashMap<>(room.perEndpoint());
         int total = room.total();
         boolean[] fast = new boolean[candidates.length];
-        int i = 0;
-        for (NewDeliveries event : deliveries) {
-            for (CrmEndpoint endpoint : event.endpoints()) {
-                int left = free.getOrDefault(endpoint.name(), 0);
-                if (candidates[i] && total > 0 && left > 0) {
-                    free.put(endpoint.name(), left - 1);
-                    total--;
-                    fast[i] = true;
-                }
-                i++;
+        for (int i = 0; i < candidates.length; i++) {
+            String endpoint = planned.get(i).endpoint().name();
+            int left = free.getOrDefault(endpoint, 0);
+            if (candidates[i] && total > 0 && left > 0) {
+                free.put(endpoint, left - 1);
+                total--;
+                fast[i] = true;
             }
         }
         return fast;

@@ -17,19 +17,26 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Sends the due deliveries of the outbox. It claims them in batches (one claim at a time), when an event was just
- * stored, when a delivery was settled (the next one of its call may be due now), and every poll interval; each
- * claimed delivery is sent on its own, so a slow CRM holds up nothing but its own requests, at most its concurrency
- * limit of them.
+ * Sends the due deliveries of the outbox, each claimed first (leased to this instance): those the statement storing
+ * them claimed (the fast path), those stored held for this instance, claimed by id as their endpoints have room, and
+ * those a search of the due ones finds (retries, recovery, what was not held; every poll interval, and after a
+ * delivery settled while such may exist). Each claim reserves the room it may use while its statement runs, so the
+ * three never exceed an endpoint's limits together. Each claimed delivery is sent on its own, so a slow CRM holds up
+ * nothing but its own requests, at most its concurrency limit of them.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -67,7 +74,7 @@ public class DeliveryWorker {
      * by their ids ({@link Outbox#claimStored}) as room frees, instead of a search of the due ones. Bounded; what is
      * not held here is found by {@link #claim}.
      */
-    private final Map<String, java.util.Queue<DueDelivery>> held = new ConcurrentHashMap<>();
+    private final Map<String, Queue<DueDelivery>> held = new ConcurrentHashMap<>();
     private final AtomicInteger heldCount = new AtomicInteger();
     private final AtomicBoolean claimingHeld = new AtomicBoolean();
     private final AtomicBoolean claimHeldAgain = new AtomicBoolean();
@@ -158,7 +165,7 @@ public class DeliveryWorker {
         reserved.ifPresent(this::release);
         heldCount.addAndGet(stored.held().size() - holding);
         for (DueDelivery due : stored.held()) {
-            held.computeIfAbsent(due.endpoint(), ignored -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+            held.computeIfAbsent(due.endpoint(), ignored -> new ConcurrentLinkedQueue<>())
                     .add(due);
         }
         if (stored.due() > 0) {
@@ -183,13 +190,13 @@ public class DeliveryWorker {
         claimHeldAgain.set(false);
         Room room = reserve(endpoint -> {
             // Not size(): it walks the queue. Room reserved and not used is released below.
-            java.util.Queue<DueDelivery> queue = held.get(endpoint);
+            Queue<DueDelivery> queue = held.get(endpoint);
             return queue == null || queue.isEmpty() ? 0 : config.batchSize();
         }, config.batchSize());
-        List<DueDelivery> taken = new java.util.ArrayList<>();
+        List<DueDelivery> taken = new ArrayList<>();
         int total = room.total();
         for (Map.Entry<String, Integer> free : room.perEndpoint().entrySet()) {
-            java.util.Queue<DueDelivery> queue = held.get(free.getKey());
+            Queue<DueDelivery> queue = held.get(free.getKey());
             DueDelivery next;
             for (int i = 0; i < free.getValue() && total > 0 && queue != null && (next = queue.poll()) != null; i++) {
                 heldCount.decrementAndGet();
@@ -253,8 +260,8 @@ public class DeliveryWorker {
             due.forEach(this::send);
             release(room);
             claiming.set(false);
-            Map<String, Long> claimed = due.stream().collect(java.util.stream.Collectors.groupingBy(DueDelivery::endpoint,
-                    java.util.stream.Collectors.counting()));
+            Map<String, Long> claimed = due.stream().collect(Collectors.groupingBy(DueDelivery::endpoint,
+                    Collectors.counting()));
             if (room.perEndpoint().entrySet().stream().anyMatch(free -> free.getValue() > 0
                     && claimed.getOrDefault(free.getKey(), 0L) >= free.getValue())) {
                 // An endpoint got as many as it had room for: more of its deliveries may be due, claimed as soon as
@@ -280,7 +287,7 @@ public class DeliveryWorker {
      * request through. Reservations are short (one statement): a claimed delivery counts as under way from
      * {@link #send} on, and the reservation is then released.
      */
-    private synchronized Room reserve(java.util.function.Function<String, Integer> wanted, int wantedInAll) {
+    private synchronized Room reserve(Function<String, Integer> wanted, int wantedInAll) {
         Map<String, Integer> room = new HashMap<>();
         long now = System.nanoTime();
         long untilRoom = Long.MAX_VALUE;
@@ -420,8 +427,8 @@ public class DeliveryWorker {
         LOG.errorf("Event %s of call %s cannot go to CRM '%s': no endpoint has that name any more; the delivery is "
                 + "dead", due.event().eventId(), due.event().callId(), due.endpoint());
         AttemptOutcome none = new AttemptOutcome(Verdict.FAILED, Instant.now(), Duration.ZERO,
-                java.util.Optional.empty(), "no endpoint named '" + due.endpoint() + "'", java.util.Optional.empty(),
-                java.util.Optional.empty());
+                Optional.empty(), "no endpoint named '" + due.endpoint() + "'", Optional.empty(),
+                Optional.empty());
         return outbox.record(due, none, DeliveryState.DEAD, null, null, 0).replaceWithVoid();
     }
 }

@@ -16,9 +16,12 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,8 +78,8 @@ public class Outbox {
         List<String> traces = new ArrayList<>();
         List<Boolean> claim = new ArrayList<>();
         List<Boolean> hold = new ArrayList<>();
-        Map<UUID, NewDeliveries> byId = new java.util.HashMap<>();
-        java.util.Set<String> dueAtOnce = new java.util.HashSet<>();
+        Map<UUID, NewDeliveries> byId = new HashMap<>();
+        Set<String> dueAtOnce = new HashSet<>();
         for (NewDeliveries event : events) {
             String json = json(event.event());
             byId.put(event.event().eventId(), event);
@@ -194,7 +197,7 @@ public class Outbox {
                         SELECT id, false FROM released""")
                 .execute(Tuple.of(ids, lease.toMillis()))
                 .map(rows -> {
-                    java.util.Set<Long> claimed = new java.util.HashSet<>();
+                    Set<Long> claimed = new HashSet<>();
                     int left = 0;
                     for (Row row : rows) {
                         if (row.getBoolean("claimed")) {
