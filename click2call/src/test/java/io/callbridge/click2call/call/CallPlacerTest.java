@@ -30,9 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,9 +53,7 @@ class CallPlacerTest {
 
     @BeforeEach
     void pbxAccepts() {
-        pbx.resetAll();
-        pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH))
-                .willReturn(okJson(CallResourceTest.FIXDIGITAL_SUCCESS)));
+        PbxStubResource.acceptEveryDial(pbx);
     }
 
     @Test

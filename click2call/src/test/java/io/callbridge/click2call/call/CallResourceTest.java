@@ -43,7 +43,7 @@ import static org.hamcrest.Matchers.hasItem;
 class CallResourceTest {
 
     static final String ACME_KEY = "Bearer acme-test-key";
-    static final String FIXDIGITAL_SUCCESS = "{\"success\":true,\"result\":[]}";
+    static final String FIXDIGITAL_SUCCESS = PbxStubResource.DIALER_ACCEPTED;
 
     @InjectPbx
     WireMockServer pbx;

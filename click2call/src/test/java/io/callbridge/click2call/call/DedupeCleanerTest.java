@@ -22,9 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,9 +46,7 @@ class DedupeCleanerTest {
 
     @BeforeEach
     void pbxAccepts() {
-        pbx.resetAll();
-        pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH))
-                .willReturn(okJson(CallResourceTest.FIXDIGITAL_SUCCESS)));
+        PbxStubResource.acceptEveryDial(pbx);
     }
 
     @Test

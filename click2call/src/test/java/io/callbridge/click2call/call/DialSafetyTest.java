@@ -41,9 +41,7 @@ class DialSafetyTest {
 
     @BeforeEach
     void pbxAccepts() {
-        pbx.resetAll();
-        pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH))
-                .willReturn(okJson(CallResourceTest.FIXDIGITAL_SUCCESS)));
+        PbxStubResource.acceptEveryDial(pbx);
     }
 
     @Test

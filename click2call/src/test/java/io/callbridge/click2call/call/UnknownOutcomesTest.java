@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -61,9 +59,7 @@ class UnknownOutcomesTest {
 
     @BeforeEach
     void pbxAccepts() {
-        pbx.resetAll();
-        pbx.stubFor(get(urlPathEqualTo(PbxStubResource.DIALER_PATH))
-                .willReturn(okJson(CallResourceTest.FIXDIGITAL_SUCCESS)));
+        PbxStubResource.acceptEveryDial(pbx);
     }
 
     @Test

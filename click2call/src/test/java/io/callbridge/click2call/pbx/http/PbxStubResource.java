@@ -6,6 +6,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 /**
  * A WireMock stand-in for every PBX of the tests, each on its own path: a FixDigital dialer (the document's
  * {@code http://HOST:6560/dialer/sodialer.php?sExt=777&sNumber=033004799&ClientId=10}, on WireMock's port), the UIS
@@ -14,6 +18,8 @@ import java.util.Map;
 public class PbxStubResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DIALER_PATH = "/dialer/sodialer.php";
+    /** The FixDigital dialer's answer to an originate it accepted (004_...txt). */
+    public static final String DIALER_ACCEPTED = "{\"success\":true,\"result\":[]}";
     public static final String UIS_CALL_API_PATH = "/uis/callapi/v4.0";
     public static final String UIS_DATA_API_PATH = "/uis/dataapi/v2.0";
     public static final String CCS_BASE_PATH = "/ccs";
@@ -48,5 +54,11 @@ public class PbxStubResource implements QuarkusTestResourceLifecycleManager {
         if (pbx != null) {
             pbx.stop();
         }
+    }
+
+    /** Forgets every stub and request, and has the FixDigital dialer accept every originate. */
+    public static void acceptEveryDial(WireMockServer pbx) {
+        pbx.resetAll();
+        pbx.stubFor(get(urlPathEqualTo(DIALER_PATH)).willReturn(okJson(DIALER_ACCEPTED)));
     }
 }
