@@ -390,7 +390,14 @@ class ManifestsTest {
                 : "is not declared by " + m.directory + " nor a known Quarkus runtime property";
     }
 
+    /** Read by the UBI OpenJDK image's launcher ({@code run-java.sh}) for the JVM's flags, not by Quarkus. */
+    static final Set<String> IMAGE_LAUNCHER_ENV = Set.of("GC_CONTAINER_OPTIONS", "JAVA_OPTS_APPEND",
+            "JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO");
+
     static String undeclaredEnv(ServiceModule m, String name, Map<String, String> configMap) {
+        if (IMAGE_LAUNCHER_ENV.contains(name)) {
+            return null;
+        }
         if (!name.matches("[A-Z][A-Z0-9_]*")) {
             return "is not an environment variable name Quarkus maps";
         }
