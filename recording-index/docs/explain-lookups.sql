@@ -12,7 +12,7 @@ SELECT c.*, (SELECT json_agg(json_build_object('id', r.id, 'location', r.locatio
   FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id) AS recordings
 FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
 ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
-EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_number('+97235007919', 'acme', 51);
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE by_number('+97235007919', 'acme', 51);
 
 \echo '### 2. GET /v1/calls?number=...&cursor=... (a later page): the keyset continues in call_by_customer'
 PREPARE by_number_after(text, text, timestamptz, text, int) AS
@@ -69,8 +69,8 @@ ORDER BY (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_secon
        THEN 0 ELSE abs(extract(epoch FROM c.call_time - $1)) END,
   (c.customer_match_key IS NOT DISTINCT FROM $7) DESC, abs(extract(epoch FROM c.call_time - $1)), c.call_id
 LIMIT 1) m;
-EXPLAIN (ANALYZE, COSTS OFF) EXECUTE retrieve_rec_file('2024-03-05T10:00:00Z', 'acme', '1004',
-  '2024-03-05T06:00:00Z', '2024-03-05T10:01:00Z', '2024-03-05T09:59:00Z', '+97235007919');
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE retrieve_rec_file('2024-02-15T00:15:15.5Z', 'acme', '1057',
+  '2024-02-14T20:15:15.5Z', '2024-02-15T00:16:15.5Z', '2024-02-15T00:14:15.5Z', '+97235255983');
 
 \echo '### 9b. RetrieveRecFile with bDeletionProtected=true: the same match, and the recording protected, in one statement'
 BEGIN;
@@ -88,8 +88,8 @@ found AS (SELECT r.id, r.location FROM recording r JOIN m ON r.tenant = m.tenant
           ORDER BY r.id LIMIT 1),
 protected AS (UPDATE recording SET protected_on_request = true WHERE id IN (SELECT id FROM found))
 SELECT location FROM found;
-EXPLAIN (ANALYZE, COSTS OFF) EXECUTE retrieve_rec_file_and_protect('2024-03-05T10:00:00Z', 'acme', '1004',
-  '2024-03-05T06:00:00Z', '2024-03-05T10:01:00Z', '2024-03-05T09:59:00Z', '+97235007919');
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE retrieve_rec_file_and_protect('2024-02-15T00:15:15.5Z', 'acme', '1057',
+  '2024-02-14T20:15:15.5Z', '2024-02-15T00:16:15.5Z', '2024-02-15T00:14:15.5Z', '+97235255983');
 ROLLBACK;
 
 \echo '### 10. reportsCDRLogs?activecallkey=... (and GET /v1/calls/{callId}): call_pk'

@@ -115,6 +115,23 @@ class RetrieveRecFileResourceTest {
     }
 
     @Test
+    void aLongCallSpanningTheTimeWinsOverALaterShortCallThatEndedBefore() {
+        // Calls overlap on one extension (a consultation during a call): the latest start before the time is the
+        // short call, which no longer spans it; the long call, started earlier, does.
+        String extension = EndedCall.uniqueExtension();
+        EndedCall.of().extension(extension).startedAt("2024-02-04T08:00:00Z").lasting(Duration.ofMinutes(30))
+                .recording("/rec/" + extension + "/long.wav").indexedThrough(kafka);
+        EndedCall.of().extension(extension).startedAt("2024-02-04T08:10:00Z").lasting(Duration.ofMinutes(2))
+                .recording("/rec/" + extension + "/consult.wav").indexedThrough(kafka);
+
+        retrieve(extension, "2024-02-04 10:20:00", null).body("d", equalTo("/rec/" + extension + "/long.wav"));
+        // Within both spans: both contain the time, and the nearer start wins.
+        retrieve(extension, "2024-02-04 10:11:00", null).body("d", equalTo("/rec/" + extension + "/consult.wav"));
+        // After both: the long call's end is not a start, and no call starts within the tolerance.
+        retrieve(extension, "2024-02-04 10:31:30", null).body("d", equalTo(""));
+    }
+
+    @Test
     void thePhoneNumberBreaksATieComparedNormalized() {
         String extension = EndedCall.uniqueExtension();
         String first = EndedCall.uniqueTelAvivNumber();
