@@ -162,6 +162,11 @@ public class Bench {
                             + "lateness against its schedule: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", count, phase,
                     (System.nanoTime() - startNanos) / 1e9, Phase.pct(late, 0.5), Phase.pct(late, 0.99),
                     late[count - 1] / 1000.0);
+            // The whole producer JVM's CPU so far, its start and the compilation of this file included: an upper bound.
+            long cpuNanos = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            System.out.printf(java.util.Locale.ROOT, "PRODUCER CPU %.3f ms per event (JVM start included)%n",
+                    cpuNanos / 1e6 / count);
         }
     }
 

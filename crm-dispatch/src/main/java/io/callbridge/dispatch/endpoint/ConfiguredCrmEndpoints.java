@@ -6,8 +6,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +88,7 @@ public class ConfiguredCrmEndpoints {
     }
 
     public Collection<CrmEndpoint> all() {
-        return List.copyOf(endpoints.values());
+        // Filled when the bean is created, read only after: no copy for each event.
+        return Collections.unmodifiableCollection(endpoints.values());
     }
 }

@@ -185,5 +185,22 @@ public interface DispatchConfig {
         @WithDefault("5")
         @Min(0)
         int storageRetries();
+
+        /**
+         * The most deliveries this instance holds to claim by id: stored due at once, not claimed by the statement
+         * that stored them. Past this, they are found by a search. A held delivery is due to any search once the
+         * lease ran out, so more than the lease's worth of deliveries gains nothing.
+         */
+        @WithDefault("200000")
+        @Min(0)
+        int mostHeld();
+
+        /**
+         * Of the held deliveries, the most kept with their event in memory; the others are kept by id only (some
+         * 60 bytes each), their event read back from PostgreSQL when they are claimed.
+         */
+        @WithDefault("20000")
+        @Min(0)
+        int mostHeldWithEvent();
     }
 }

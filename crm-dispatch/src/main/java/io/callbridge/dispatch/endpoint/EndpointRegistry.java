@@ -177,6 +177,9 @@ public class EndpointRegistry implements CrmEndpoints {
 
     @Override
     public Collection<CrmEndpoint> all() {
+        if (defined.isEmpty()) {
+            return configured.all();
+        }
         Map<String, CrmEndpoint> all = new HashMap<>(defined);
         configured.all().forEach(endpoint -> all.put(endpoint.name(), endpoint));
         return all.values();

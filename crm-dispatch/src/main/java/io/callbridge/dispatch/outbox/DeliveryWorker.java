@@ -43,9 +43,6 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
-    /** The most deliveries held for a claim by id ({@link #held}). */
-    private static final int MOST_HELD = 20_000;
-
     /** How long after a delivery settled the claim it calls for is made. */
     private static final long SETTLED_CLAIM_DELAY_MS = 20;
 
@@ -76,6 +73,7 @@ public class DeliveryWorker {
      */
     private final Map<String, Queue<DueDelivery>> held = new ConcurrentHashMap<>();
     private final AtomicInteger heldCount = new AtomicInteger();
+    private final AtomicInteger heldWithEvent = new AtomicInteger();
     private final AtomicBoolean claimingHeld = new AtomicBoolean();
     private final AtomicBoolean claimHeldAgain = new AtomicBoolean();
     /** Whether the outbox may hold due deliveries that only a search ({@link #claim}) finds, beyond the periodic one. */
@@ -105,7 +103,10 @@ public class DeliveryWorker {
             }
         }
         stopped = false;
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), ignored -> claim());
+        timer = vertx.setPeriodic(config.pollInterval().toMillis(), ignored -> {
+            claim();
+            claimHeld();
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -147,7 +148,7 @@ public class DeliveryWorker {
         if (stopped || wanted <= 0) {
             return 0;
         }
-        int granted = Math.max(0, Math.min(wanted, MOST_HELD - heldCount.getAndAdd(wanted)));
+        int granted = Math.max(0, Math.min(wanted, config.mostHeld() - heldCount.getAndAdd(wanted)));
         heldCount.addAndGet(granted - wanted);
         return granted;
     }
@@ -165,8 +166,13 @@ public class DeliveryWorker {
         reserved.ifPresent(this::release);
         heldCount.addAndGet(stored.held().size() - holding);
         for (DueDelivery due : stored.held()) {
+            DueDelivery kept = due;
+            if (heldWithEvent.incrementAndGet() > config.mostHeldWithEvent()) {
+                heldWithEvent.decrementAndGet();
+                kept = new DueDelivery(due.id(), due.endpoint(), due.attempt(), null, false, Optional.empty());
+            }
             held.computeIfAbsent(due.endpoint(), ignored -> new ConcurrentLinkedQueue<>())
-                    .add(due);
+                    .add(kept);
         }
         if (stored.due() > 0) {
             wake();
@@ -183,8 +189,11 @@ public class DeliveryWorker {
         if (stopped || heldCount.get() == 0) {
             return;
         }
+        // "Again" is asked for before the turn is tried: a claim ending meanwhile then sees it and claims again.
+        // (Asked for after a failed try, it could come just after that claim looked, and a delivery held alone
+        // waited for its lease to run out.)
+        claimHeldAgain.set(true);
         if (!claimingHeld.compareAndSet(false, true)) {
-            claimHeldAgain.set(true);
             return;
         }
         claimHeldAgain.set(false);
@@ -200,6 +209,9 @@ public class DeliveryWorker {
             DueDelivery next;
             for (int i = 0; i < free.getValue() && total > 0 && queue != null && (next = queue.poll()) != null; i++) {
                 heldCount.decrementAndGet();
+                if (next.event() != null) {
+                    heldWithEvent.decrementAndGet();
+                }
                 taken.add(next);
                 total--;
             }
@@ -212,7 +224,8 @@ public class DeliveryWorker {
             }
             return;
         }
-        outbox.claimStored(taken, config.lease()).subscribe().with(claimed -> {
+        Duration keep = keptLease(taken.stream().map(DueDelivery::endpoint).distinct().toList());
+        outbox.claimStored(taken, config.lease(), keep).subscribe().with(claimed -> {
             claimed.claimed().forEach(this::send);
             release(room);
             claimingHeld.set(false);
@@ -234,6 +247,21 @@ public class DeliveryWorker {
         });
     }
 
+    /**
+     * The least of its lease a held delivery keeps when it is claimed ({@link Outbox#claimStored}): the timeout of
+     * its endpoint (the longest of those claimed together) and half the margin a new lease leaves after it, for
+     * recording the outcome. A delivery with less left is leased anew.
+     */
+    private Duration keptLease(Iterable<String> endpointNames) {
+        Duration longest = Duration.ZERO;
+        for (String name : endpointNames) {
+            Duration timeout = endpoints.named(name).map(CrmEndpoint::timeout).orElse(config.lease());
+            longest = timeout.compareTo(longest) > 0 ? timeout : longest;
+        }
+        return longest.compareTo(config.lease()) >= 0 ? config.lease()
+                : longest.plus(config.lease().minus(longest).dividedBy(2));
+    }
+
     /** How many more requests may be under way, per endpoint ({@link #reserve}) and in all. */
     public record Room(Map<String, Integer> perEndpoint, int total) {
     }
@@ -242,8 +270,8 @@ public class DeliveryWorker {
         if (stopped) {
             return;
         }
+        claimAgain.set(true);
         if (!claiming.compareAndSet(false, true)) {
-            claimAgain.set(true);
             return;
         }
         claimAgain.set(false);

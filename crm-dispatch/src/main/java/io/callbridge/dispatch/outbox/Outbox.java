@@ -163,11 +163,22 @@ public class Outbox {
      * call to its endpoint is pending; the others still unclaimed are made due at once in the same statement, for
      * {@link #claim} to find when they may go.
      *
+     * <p>
+     * A delivery given without its event ({@link DueDelivery#event()} null: the caller kept only its id) is claimed
+     * with its event and trace context read back.
+     * <p>
+     * A held delivery is already leased to the caller (since it was stored): one whose lease still has {@code keep}
+     * to run keeps it, so that the claim changes no indexed column and PostgreSQL writes the row's new version without
+     * new index entries (a heap-only tuple); the others are leased for {@code lease} from now.
+     *
+     * @param keep the least of its lease a held delivery may keep; at most {@code lease}
      * @return the deliveries claimed, in the order given, and how many were left due (not claimed by another
      *         instance either): those only {@link #claim} sends
      */
-    public Uni<ClaimedStored> claimStored(List<DueDelivery> deliveries, Duration lease) {
+    public Uni<ClaimedStored> claimStored(List<DueDelivery> deliveries, Duration lease, Duration keep) {
         Long[] ids = deliveries.stream().map(DueDelivery::id).toArray(Long[]::new);
+        Long[] readBack = deliveries.stream().filter(delivery -> delivery.event() == null).map(DueDelivery::id)
+                .toArray(Long[]::new);
         return pool.preparedQuery("""
                         -- Each row by its primary key. The delivery rows below are matched by id alone, not by
                         -- state = 'PENDING': that would let the planner pick a partial index of the pending rows and
@@ -178,36 +189,48 @@ public class Outbox {
                             CROSS JOIN LATERAL (SELECT d.id, d.endpoint, d.tenant, d.call_id, d.state FROM delivery d
                                                 WHERE d.id = u.id) x),
                         claimed AS (
-                            UPDATE delivery d SET attempts = 1, next_attempt_at = now() + $2 * interval '1 millisecond'
+                            UPDATE delivery d SET attempts = 1,
+                                next_attempt_at = CASE WHEN d.next_attempt_at >= now() + $4 * interval '1 millisecond'
+                                                       THEN d.next_attempt_at
+                                                       ELSE now() + $2 * interval '1 millisecond' END
                             FROM held h
                             WHERE d.id = h.id AND h.state = 'PENDING' AND d.attempts = 0
                               AND EXISTS (SELECT 1 FROM endpoint e WHERE e.name = h.endpoint AND e.enabled)
                               AND NOT EXISTS (SELECT 1 FROM delivery p
                                               WHERE p.endpoint = h.endpoint AND p.tenant = h.tenant
                                                 AND p.call_id = h.call_id AND p.state = 'PENDING' AND p.id < h.id)
-                            RETURNING d.id),
+                            RETURNING d.id, CASE WHEN d.id = ANY($3::bigint[]) THEN d.event::text END AS event,
+                                CASE WHEN d.id = ANY($3::bigint[]) THEN d.traceparent END AS traceparent),
                         released AS (
                             UPDATE delivery d SET next_attempt_at = now()
                             FROM held h
                             WHERE d.id = h.id AND h.state = 'PENDING' AND d.attempts = 0
                               AND d.id NOT IN (SELECT id FROM claimed)
                             RETURNING d.id)
-                        SELECT id, true AS claimed FROM claimed
+                        SELECT id, true AS claimed, event, traceparent FROM claimed
                         UNION ALL
-                        SELECT id, false FROM released""")
-                .execute(Tuple.of(ids, lease.toMillis()))
+                        SELECT id, false, NULL, NULL FROM released""")
+                .execute(Tuple.of(ids, lease.toMillis(), readBack, keep.toMillis()))
                 .map(rows -> {
-                    Set<Long> claimed = new HashSet<>();
+                    Map<Long, Row> claimed = new HashMap<>();
                     int left = 0;
                     for (Row row : rows) {
                         if (row.getBoolean("claimed")) {
-                            claimed.add(row.getLong("id"));
+                            claimed.put(row.getLong("id"), row);
                         } else {
                             left++;
                         }
                     }
-                    return new ClaimedStored(deliveries.stream().filter(delivery -> claimed.contains(delivery.id()))
-                            .toList(), left);
+                    List<DueDelivery> sent = new ArrayList<>(claimed.size());
+                    for (DueDelivery delivery : deliveries) {
+                        Row row = claimed.get(delivery.id());
+                        if (row != null) {
+                            sent.add(delivery.event() != null ? delivery : new DueDelivery(delivery.id(),
+                                    delivery.endpoint(), delivery.attempt(), event(row.getString("event")), false,
+                                    Optional.ofNullable(row.getString("traceparent"))));
+                        }
+                    }
+                    return new ClaimedStored(sent, left);
                 });
     }
 
