@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A call's deliveries to one endpoint go out in event order; calls and endpoints do not wait on each other. The test
- * profile lets a later delivery wait 2 s for an earlier one ({@code callbridge.dispatch.worker.ordering-max-wait}).
+ * profile lets a later delivery wait 5 s for an earlier one ({@code callbridge.dispatch.worker.ordering-max-wait}).
  */
 @QuarkusTest
 class DeliveryOrderTest extends DispatchTest {
@@ -76,7 +76,7 @@ class DeliveryOrderTest extends DispatchTest {
         assertThat(requests.of(patient.path(), ended.eventId()))
                 .as("the call's later event waits for its earlier one").isEmpty();
         outbox.awaitState(ended.eventId(), patient.endpointName(), "DELIVERED");
-        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
         assertThat(outbox.delivery(offered.eventId(), patient.endpointName()).orElseThrow())
                 .satisfies(delivery -> assertThat(delivery.state()).isEqualTo("PENDING"))
                 .satisfies(delivery -> assertThat(delivery.attempts()).isEqualTo(1));
