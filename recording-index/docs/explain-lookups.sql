@@ -1,17 +1,20 @@
 -- The lookups of recording-index as the service sends them (bound parameters), for EXPLAIN. Every page of calls
--- (1 to 7, 10 to 13) carries the recordings subquery shown in 1, one index probe per call returned; it is left out of
--- the others for brevity. Run against a database
+-- (1 to 7, 10 to 13) is the page's calls in a subquery with their recordings joined, as shown in 1, one index probe
+-- per call returned; the join is left out of the others for brevity. Run against a database
 -- migrated by the service, e.g. psql -v ON_ERROR_STOP=1 -f docs/explain-lookups.sql.
 \pset pager off
 SET plan_cache_mode = force_generic_plan;
 
-\echo '### 1. GET /v1/calls?number=... (first page): call_by_customer; each call''s recordings by recording_per_call_location'
+\echo '### 1. GET /v1/calls?number=... (first page): call_by_customer; each call''s recordings joined from'
+\echo '###    recording_per_call_location, the calls'' order kept by the nested loop (no sort)'
+-- (the service names the call's columns, in CallRows' order, where this says c.*: the same plan)
 PREPARE by_number(text, text, int) AS
-SELECT c.*, (SELECT json_agg(json_build_object('id', r.id, 'location', r.location, 'fileName', r.file_name,
-  'deletionProtected', r.deletion_protected, 'protectedOnRequest', r.protected_on_request) ORDER BY r.id)
-  FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id) AS recordings
-FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
-ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
+SELECT c.*, r.id AS recording_id, r.location AS recording_location, r.file_name AS recording_file_name,
+  r.deletion_protected AS recording_deletion_protected, r.protected_on_request AS recording_protected_on_request
+FROM (SELECT * FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
+      ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3) c
+LEFT JOIN recording r ON r.tenant = c.tenant AND r.call_id = c.call_id
+ORDER BY c.call_time DESC, c.call_id DESC;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE by_number('+97235007919', 'acme', 51);
 
 \echo '### 2. GET /v1/calls?number=...&cursor=... (a later page): the keyset continues in call_by_customer'
@@ -55,7 +58,7 @@ ORDER BY c.call_time DESC, c.call_id DESC LIMIT $8;
 EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_time_and_more('2024-03-01T00:00:00Z', '2024-03-08T00:00:00Z', 'INBOUND',
   'ANSWERED', 'Interested', 120, 'acme', 51);
 
-\echo '### 8. The recordings of a page of calls (every API above): the subquery of 1, on recording_per_call_location'
+\echo '### 8. The recordings of a page of calls (every API above): the join of 1, on recording_per_call_location'
 \echo '### 9. RetrieveRecFile: the call on the extension spanning the time, else the nearest start (call_by_extension),'
 \echo '###    and its first recording (recording_per_call_location), in one statement'
 PREPARE retrieve_rec_file(timestamptz, text, text, timestamptz, timestamptz, timestamptz, text) AS

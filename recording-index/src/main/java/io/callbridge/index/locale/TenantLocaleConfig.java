@@ -22,6 +22,14 @@ public interface TenantLocaleConfig {
     @WithDefault("IL")
     String defaultRegion();
 
+    /**
+     * How many numbers, as CRMs sent them, keep their match key in memory ({@code TenantLocales#matchKeyOf}): reading
+     * a number with libphonenumber was about a tenth of the service's CPU per search. Past this many the memory is
+     * emptied and fills again. 0: none kept.
+     */
+    @WithDefault("50000")
+    int matchKeyCacheSize();
+
     /** Per tenant id, its own zone and region. */
     Map<String, TenantLocale> tenants();
 

@@ -2,6 +2,7 @@ package io.callbridge.index.api;
 
 import io.callbridge.common.event.CallMode;
 import io.callbridge.common.event.Direction;
+import io.callbridge.index.testing.Api;
 import io.callbridge.index.testing.CallEvents;
 import io.callbridge.index.testing.EndedCall;
 import io.callbridge.index.testing.TestKafka;
@@ -125,6 +126,29 @@ class CallSearchTest {
 
         assertThat(pageSizes).containsExactly(2, 2, 1);
         assertThat(seen).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void aPageCountsCallsAndGivesEachCallAllItsRecordingsInTheOrderTheyBecameKnown() {
+        String extension = EndedCall.uniqueExtension();
+        String older = EndedCall.of().extension(extension).startedAt("2024-08-01T08:00:00Z").indexedThrough(kafka)
+                .callId();
+        EndedCall newer = EndedCall.of().extension(extension).startedAt("2024-08-02T08:00:00Z")
+                .recording("/rec/" + extension + "/z.wav").indexedThrough(kafka);
+        // A second recording of the same call, named later: it sorts first by location, comes second by id.
+        kafka.publish(newer.recording("/rec/" + extension + "/a.wav").lasting(Duration.ofSeconds(487)).event());
+        Api.awaitCall(ACME_KEY, newer.callId(), Api.eventCount(2));
+
+        JsonPath first = search(Map.of("extension", extension, "limit", "1"));
+        assertThat(callIds(first)).containsExactly(newer.callId());
+        assertThat(first.getList("calls[0].recordings.location", String.class))
+                .containsExactly("/rec/" + extension + "/z.wav", "/rec/" + extension + "/a.wav");
+        assertThat(first.getString("nextCursor")).isNotNull();
+
+        JsonPath second = search(Map.of("extension", extension, "limit", "1", "cursor", first.getString("nextCursor")));
+        assertThat(callIds(second)).containsExactly(older);
+        assertThat(second.getList("calls[0].recordings")).isEmpty();
+        assertThat(second.getString("nextCursor")).isNull();
     }
 
     @Test
