@@ -77,11 +77,21 @@ public class PbxStub {
     private static String report(long from, long until) {
         List<Long> overheads = new ArrayList<>();
         long arrivedNotOriginated = 0;
+        Long first = null;
+        // The requests over 5 ms by the tenth of a second they arrived in: spread thin (contention) or in bursts (a
+        // pause, a stall of one part).
+        Map<Long, Integer> slowByTenth = new java.util.TreeMap<>();
         for (long seq = from; seq < until; seq++) {
             Long arrived = ARRIVED.get(seq);
             Long originated = ORIGINATED.get(seq);
+            if (arrived != null && first == null) {
+                first = arrived;
+            }
             if (arrived != null && originated != null) {
                 overheads.add(originated - arrived);
+                if (originated - arrived > 5_000_000L) {
+                    slowByTenth.merge((arrived - first) / 100_000_000L, 1, Integer::sum);
+                }
             } else if (arrived != null) {
                 arrivedNotOriginated++;
             }
@@ -90,10 +100,17 @@ public class PbxStub {
         if (sorted.length == 0) {
             return "PBX-RECEIVE none measured (" + arrivedNotOriginated + " arrived without an originate)\n";
         }
+        StringBuilder bursts = new StringBuilder();
+        slowByTenth.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(5)
+                .forEach(tenth -> bursts.append(String.format(" %d at +%.1f s;", tenth.getValue(),
+                        tenth.getKey() / 10.0)));
+        int slow = slowByTenth.values().stream().mapToInt(Integer::intValue).sum();
         return String.format("PBX-RECEIVE count %d, arrived without an originate %d, ms: p50 %.2f  p90 %.2f  "
-                        + "p99 %.2f  p99.9 %.2f  max %.2f%n", sorted.length, arrivedNotOriginated,
+                        + "p99 %.2f  p99.9 %.2f  max %.2f%n"
+                        + "PBX-RECEIVE over 5 ms: %d, in %d tenths of a second of the run; the most in one:%s%n",
+                sorted.length, arrivedNotOriginated,
                 at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), at(sorted, 0.999),
-                sorted[sorted.length - 1] / 1e6);
+                sorted[sorted.length - 1] / 1e6, slow, slowByTenth.size(), bursts);
     }
 
     private static double at(long[] sorted, double quantile) {
