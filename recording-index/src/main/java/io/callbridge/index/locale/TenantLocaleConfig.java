@@ -23,9 +23,10 @@ public interface TenantLocaleConfig {
     String defaultRegion();
 
     /**
-     * How many numbers, as CRMs sent them, keep their match key in memory ({@code TenantLocales#matchKeyOf}): reading
-     * a number with libphonenumber was about a tenth of the service's CPU per search. Past this many the memory is
-     * emptied and fills again. 0: none kept.
+     * How many numbers, as CRMs sent them, are kept read in memory for their match key
+     * ({@code TenantLocales#matchKeyOf}, {@link io.callbridge.common.phone.RecentPhoneNumbers}): reading a number with
+     * libphonenumber was about a tenth of the service's CPU per search. Past this many the memory is emptied and fills
+     * again. 0: none kept.
      */
     @WithDefault("50000")
     int matchKeyCacheSize();

@@ -1,22 +1,21 @@
 package io.callbridge.index.locale;
 
-import io.callbridge.common.phone.PhoneNumber;
+import io.callbridge.common.phone.RecentPhoneNumbers;
 import io.callbridge.common.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneId;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A tenant's time zone and numbering region, as configured. */
 @ApplicationScoped
 public class TenantLocales {
 
     private final TenantLocaleConfig config;
-    /** Region and number as received to match key; the same answer as {@link PhoneNumber#parse}, kept. */
-    private final ConcurrentHashMap<String, String> matchKeys = new ConcurrentHashMap<>();
+    private final RecentPhoneNumbers numbers;
 
     public TenantLocales(TenantLocaleConfig config) {
         this.config = config;
+        this.numbers = new RecentPhoneNumbers(config.matchKeyCacheSize());
     }
 
     public ZoneId zoneOf(TenantId tenant) {
@@ -34,22 +33,6 @@ public class TenantLocales {
      * {@code +97233004799} and {@code 97233004799} all give {@code +97233004799}.
      */
     public String matchKeyOf(TenantId tenant, String number) {
-        String region = regionOf(tenant);
-        int capacity = config.matchKeyCacheSize();
-        if (capacity <= 0) {
-            return PhoneNumber.parse(number, region).matchKey();
-        }
-        // The same numbers come back (a customer's calls, a CRM refreshing its screen); the key depends only on the
-        // region and the text, so a kept one is the parse's answer. Emptied whole when full: no order to keep.
-        String key = region + ' ' + number;
-        String matchKey = matchKeys.get(key);
-        if (matchKey == null) {
-            matchKey = PhoneNumber.parse(number, region).matchKey();
-            if (matchKeys.size() >= capacity) {
-                matchKeys.clear();
-            }
-            matchKeys.put(key, matchKey);
-        }
-        return matchKey;
+        return numbers.parse(number, regionOf(tenant)).matchKey();
     }
 }
