@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Remembering numbers changes nothing about how they are read: region and form stay part of the answer. */
+/**
+ * Remembering numbers changes nothing about how they are read; the memory itself, regions included, is common-model's
+ * {@code RecentPhoneNumbersTest}.
+ */
 class PhoneNumbersTest {
 
     @Test
@@ -15,16 +18,6 @@ class PhoneNumbersTest {
             assertThat(PhoneNumbers.parse("9876543210", "IN")).isEqualTo(PhoneNumber.parse("9876543210", "IN"));
             assertThat(PhoneNumbers.parse("777", "IL")).isEqualTo(PhoneNumber.parse("777", "IL"));
         }
-    }
-
-    @Test
-    void theSameDigitsInAnotherRegionAreAnotherNumber() {
-        PhoneNumber israeli = PhoneNumbers.parse("033004799", "IL");
-        PhoneNumber british = PhoneNumbers.parse("033004799", "GB");
-
-        assertThat(israeli.e164()).isEqualTo("+97233004799");
-        assertThat(british).isEqualTo(PhoneNumber.parse("033004799", "GB"));
-        assertThat(british.e164()).isNotEqualTo(israeli.e164());
     }
 
     @Test
