@@ -9,11 +9,14 @@ import java.util.List;
 
 /**
  * Starts a Kafka broker and/or PostgreSQL for a script (the benchmarks), prints where they listen, and runs until
- * stopped. Usage: {@code InfraMain [kafka] [postgres=db1,db2]}. Prints {@code BOOTSTRAP <servers>}, then for the
- * first database {@code JDBC <url>}, {@code REACTIVE <url>}, {@code USER}, {@code PASSWORD}, and finally
+ * stopped. Usage: {@code InfraMain [kafka] [postgres=db1,db2] [pg.<setting>=<value>]...}, e.g.
+ * {@code pg.shared_buffers=1GB} for PostgreSQL's {@code shared_buffers}. Prints {@code BOOTSTRAP <servers>}, then for
+ * the first database {@code JDBC <url>}, {@code REACTIVE <url>}, {@code USER}, {@code PASSWORD}, and finally
  * {@code READY}.
  */
 public final class InfraMain {
+
+    private static final String POSTGRES_SETTING = "pg.";
 
     private InfraMain() {
     }
@@ -21,14 +24,24 @@ public final class InfraMain {
     public static void main(String[] args) throws InterruptedException {
         List<AutoCloseable> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(InfraMain::closeQuietly)));
+        Postgres.Options postgresOptions = Postgres.Options.defaults();
         for (String arg : args) {
-            if (arg.equals("kafka")) {
+            if (isPostgresSetting(arg)) {
+                int equals = arg.indexOf('=');
+                postgresOptions = postgresOptions.withSetting(arg.substring(POSTGRES_SETTING.length(), equals),
+                        arg.substring(equals + 1));
+            }
+        }
+        for (String arg : args) {
+            if (isPostgresSetting(arg)) {
+                continue;
+            } else if (arg.equals("kafka")) {
                 KafkaBroker broker = KafkaBroker.start(KafkaBroker.Options.defaults());
                 started.add(broker);
                 System.out.println("BOOTSTRAP " + broker.bootstrapServers());
             } else if (arg.startsWith("postgres=")) {
                 List<String> databases = Arrays.asList(arg.substring("postgres=".length()).split(","));
-                Postgres postgres = Postgres.start(Postgres.Options.defaults());
+                Postgres postgres = Postgres.start(postgresOptions);
                 started.add(postgres);
                 databases.forEach(postgres::createDatabaseIfMissing);
                 System.out.println("JDBC " + postgres.jdbcUrl(databases.get(0)));
@@ -36,12 +49,17 @@ public final class InfraMain {
                 System.out.println("USER " + postgres.username());
                 System.out.println("PASSWORD " + postgres.password());
             } else {
-                throw new IllegalArgumentException("usage: InfraMain [kafka] [postgres=db1,db2], not '" + arg + "'");
+                throw new IllegalArgumentException(
+                        "usage: InfraMain [kafka] [postgres=db1,db2] [pg.<setting>=<value>]..., not '" + arg + "'");
             }
         }
         System.out.println("READY");
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    private static boolean isPostgresSetting(String arg) {
+        return arg.startsWith(POSTGRES_SETTING) && arg.indexOf('=') > POSTGRES_SETTING.length();
     }
 
     private static void closeQuietly(AutoCloseable part) {

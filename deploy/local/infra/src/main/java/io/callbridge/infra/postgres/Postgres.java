@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -93,7 +95,9 @@ public final class Postgres implements AutoCloseable {
         long pid;
         Process watchdog;
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            options.settings().forEach(builder::setServerConfig);
+            server = builder
                     .setPort(port)
                     .setDataDirectory(pgData)
                     // Never wipe: initdb runs only when pgdata has no cluster yet; temporary ones are deleted below.
@@ -309,8 +313,10 @@ public final class Postgres implements AutoCloseable {
      * @param dataDirectory where the cluster ({@code pgdata}) and log live, kept after {@link Postgres#close()} so
      *        that a later start reuses the data; or {@code null} for a fresh temporary directory deleted on close
      * @param startupTimeout how long {@link Postgres#start(Options)} waits for the server
+     * @param settings       server settings ({@code postgresql.conf} names, e.g. {@code shared_buffers=1GB}) over
+     *                       PostgreSQL's defaults; {@code fsync} and {@code synchronous_commit} stay on whatever they say
      */
-    public record Options(int port, Path dataDirectory, Duration startupTimeout) {
+    public record Options(int port, Path dataDirectory, Duration startupTimeout, Map<String, String> settings) {
 
         /** Checks the values. */
         public Options {
@@ -318,15 +324,29 @@ public final class Postgres implements AutoCloseable {
                 throw new IllegalArgumentException("port must be 0 (free port) or 1-65535: " + port);
             }
             Objects.requireNonNull(startupTimeout, "startupTimeout");
+            settings = Map.copyOf(settings);
         }
 
         /**
-         * A free port, a temporary directory and a 60 second startup timeout.
+         * A free port, a temporary directory, a 60 second startup timeout and PostgreSQL's own settings.
          *
          * @return the defaults
          */
         public static Options defaults() {
-            return new Options(0, null, Duration.ofSeconds(60));
+            return new Options(0, null, Duration.ofSeconds(60), Map.of());
+        }
+
+        /**
+         * Same options with one more server setting.
+         *
+         * @param name  a {@code postgresql.conf} setting, e.g. {@code shared_buffers}
+         * @param value its value, e.g. {@code 1GB}
+         * @return the new options
+         */
+        public Options withSetting(String name, String value) {
+            Map<String, String> more = new HashMap<>(settings);
+            more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return new Options(port, dataDirectory, startupTimeout, more);
         }
 
         /**
@@ -336,7 +356,7 @@ public final class Postgres implements AutoCloseable {
          * @return the new options
          */
         public Options withPort(int newPort) {
-            return new Options(newPort, dataDirectory, startupTimeout);
+            return new Options(newPort, dataDirectory, startupTimeout, settings);
         }
 
         /**
@@ -346,7 +366,7 @@ public final class Postgres implements AutoCloseable {
          * @return the new options
          */
         public Options withDataDirectory(Path newDataDirectory) {
-            return new Options(port, newDataDirectory, startupTimeout);
+            return new Options(port, newDataDirectory, startupTimeout, settings);
         }
 
         /**
@@ -356,7 +376,7 @@ public final class Postgres implements AutoCloseable {
          * @return the new options
          */
         public Options withStartupTimeout(Duration newStartupTimeout) {
-            return new Options(port, dataDirectory, newStartupTimeout);
+            return new Options(port, dataDirectory, newStartupTimeout, settings);
         }
     }
 }

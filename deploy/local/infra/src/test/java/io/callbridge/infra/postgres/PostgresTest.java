@@ -78,6 +78,19 @@ class PostgresTest {
                 .collect(Collectors.toList());
     }
 
+    @Test
+    void takesServerSettingsButNeverGivesUpDurability() throws Exception {
+        try (Postgres postgres = Postgres.start(Postgres.Options.defaults()
+                .withSetting("shared_buffers", "48MB")
+                .withSetting("fsync", "off")
+                .withSetting("synchronous_commit", "off"))) {
+            postgres.createDatabaseIfMissing("tuned");
+            assertEquals("48MB", queryString(postgres, "tuned", "SHOW shared_buffers"));
+            assertEquals("on", queryString(postgres, "tuned", "SHOW fsync"));
+            assertEquals("on", queryString(postgres, "tuned", "SHOW synchronous_commit"));
+        }
+    }
+
     private static String queryString(Postgres postgres, String database, String sql) throws SQLException {
         try (Connection connection = connect(postgres, database);
                 Statement statement = connection.createStatement();
