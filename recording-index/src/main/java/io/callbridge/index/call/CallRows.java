@@ -78,8 +78,7 @@ public final class CallRows {
     }
 
     private static IndexedCall call(Row row, int[] at) {
-        IndexedCall call = new IndexedCall();
-        call.key = new CallKey(row.getString(at[0]), row.getString(at[1]));
+        IndexedCall call = IndexedCall.of(new CallKey(row.getString(at[0]), row.getString(at[1])));
         call.sourceSystem = enumOf(SourceSystem.class, row.getString(at[2]));
         call.sourceInstance = row.getString(at[3]);
         call.direction = enumOf(Direction.class, row.getString(at[4]));

@@ -92,9 +92,12 @@ public class IndexedCall {
     @Column(columnDefinition = "jsonb")
     public Map<String, String> raw = new HashMap<>();
 
-    /** A call the index does not have yet, to be filled by {@link #absorb} from its first event on. */
+    /**
+     * A call built by this code, not loaded by Hibernate: one the index does not have yet, to be filled by
+     * {@link #absorb} from its first event on, or one read from a row ({@link CallRows}).
+     */
     public static IndexedCall of(CallKey key) {
-        IndexedCall call = new IndexedCall();
+        IndexedCall call = Untracked.entity(new IndexedCall());
         call.key = key;
         return call;
     }

@@ -31,8 +31,9 @@ public class IndexedRecording {
         return Optional.ofNullable(recording.location() != null ? recording.location() : recording.fileName());
     }
 
+    /** A recording built by this code (from an event or a row), not loaded by Hibernate. */
     public static IndexedRecording of(CallKey call, String location) {
-        IndexedRecording recording = new IndexedRecording();
+        IndexedRecording recording = Untracked.entity(new IndexedRecording());
         recording.tenant = call.tenant();
         recording.callId = call.callId();
         recording.location = location;

@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pages through a tenant's calls by keyset: a page starts after the position where the previous one ended, so
@@ -27,12 +29,49 @@ public class CallSearch {
     /** The largest page any API serves. */
     public static final int MAX_PAGE_SIZE = 100;
 
+    /** The most statements {@link #statement} keeps. */
+    static final int MAX_SHAPES = 256;
+
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
     private final Pool database;
     private final LookupMetrics metrics;
 
     public CallSearch(Pool database, LookupMetrics metrics) {
         this.database = database;
         this.metrics = metrics;
+    }
+
+    /**
+     * The statement of a query of this shape. Its text (a kilobyte) is built once per shape, and the same string
+     * serves every later query: the prepared statement cache finds it by the hash the string keeps, instead of building
+     * and hashing a kilobyte per query. Shapes are few (which criteria a request gives); past {@link #MAX_SHAPES}
+     * statements are built each time rather than kept.
+     */
+    private String statement(String conditions, String tenantValue, String afterPosition, CallOrder order,
+                             String pageLimit) {
+        // every part of the text that varies, so that equal shapes are equal statements
+        String shape = String.join("|", order.name(), tenantValue, String.valueOf(afterPosition), pageLimit, conditions);
+        String known = statements.get(shape);
+        if (known != null) {
+            return known;
+        }
+        // The page's calls first (the LIMIT counts calls), then their recordings joined, one row per recording: the
+        // join keeps the calls' order (a nested loop over the page), so the outer ORDER BY costs no sort.
+        StringBuilder sql = new StringBuilder("SELECT ").append(CallRows.SELECTED).append(", ")
+                .append(CallRows.JOINED_RECORDING)
+                .append(" FROM (SELECT * FROM call c WHERE c.tenant = ").append(tenantValue)
+                .append(" AND (").append(conditions).append(')');
+        if (afterPosition != null) {
+            sql.append(" AND ").append(afterPosition);
+        }
+        sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT ").append(pageLimit)
+                .append(") c LEFT JOIN recording r ON r.tenant = c.tenant AND r.call_id = c.call_id ORDER BY ")
+                .append(order.orderBy());
+        String built = sql.toString();
+        if (statements.size() < MAX_SHAPES) {
+            statements.putIfAbsent(shape, built);
+        }
+        return built;
     }
 
     /**
@@ -47,19 +86,14 @@ public class CallSearch {
             throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE_SIZE + " calls, not " + limit);
         }
         String conditions = where.sql();
-        // The page's calls first (the LIMIT counts calls), then their recordings joined, one row per recording: the
-        // join keeps the calls' order (a nested loop over the page), so the outer ORDER BY costs no sort.
-        StringBuilder sql = new StringBuilder("SELECT ").append(CallRows.SELECTED).append(", ")
-                .append(CallRows.JOINED_RECORDING)
-                .append(" FROM (SELECT * FROM call c WHERE c.tenant = ").append(where.bind(tenant.value()))
-                .append(" AND (").append(conditions).append(')');
-        after.ifPresent(position -> sql.append(" AND ")
-                .append(order.after(where.bind(position.callTime()), where.bind(position.callId()))));
+        // Bound in the order the statement names them: the conditions' values, the tenant, the position, the limit.
+        String tenantValue = where.bind(tenant.value());
+        String afterPosition = after.map(position -> order.after(where.bind(position.callTime()),
+                where.bind(position.callId()))).orElse(null);
         // One more than the page, to know whether another page follows.
-        sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT ").append(where.bind(limit + 1))
-                .append(") c LEFT JOIN recording r ON r.tenant = c.tenant AND r.call_id = c.call_id ORDER BY ")
-                .append(order.orderBy());
-        return metrics.timed(lookup, () -> database.preparedQuery(sql.toString()).execute(where.tuple()))
+        String pageLimit = where.bind(limit + 1);
+        String sql = statement(conditions, tenantValue, afterPosition, order, pageLimit);
+        return metrics.timed(lookup, () -> database.preparedQuery(sql).execute(where.tuple()))
                 .map(rows -> {
             List<FoundCall> found = new ArrayList<>(Math.min(rows.size(), limit + 1));
             IndexedCall call = null;

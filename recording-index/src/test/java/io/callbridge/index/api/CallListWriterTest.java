@@ -9,6 +9,7 @@ import io.callbridge.common.event.CallSource;
 import io.callbridge.common.event.Direction;
 import io.callbridge.common.event.Outcome;
 import io.callbridge.common.event.SourceSystem;
+import io.callbridge.index.search.CallSearch;
 import io.callbridge.infra.quarkus.KafkaTestResource;
 import io.callbridge.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,9 @@ class CallListWriterTest {
         CallView nulls = new CallView(null, null, null, null, null, null, null, null, 1);
 
         for (CallList list : List.of(new CallList(List.of(full, sparse, nulls), "YzE6MTcxNDU1NzYwMDowOmN2LTE3"),
-                new CallList(List.of(), null), new CallList(List.of(sparse), null))) {
+                new CallList(List.of(), null), new CallList(List.of(sparse), null),
+                // larger than the generator's buffer: flushed more than once
+                new CallList(Collections.nCopies(CallSearch.MAX_PAGE_SIZE, full), "YzE6MTcxNDU1NzYwMDowOmN2LTE3"))) {
             // as bytes, as the REST layer's Jackson writer wrote the page (UTF-8, a character outside the BMP escaped)
             assertThat(new String(writer.toJson(list), StandardCharsets.UTF_8))
                     .isEqualTo(new String(mapper.writeValueAsBytes(list), StandardCharsets.UTF_8));
