@@ -10,6 +10,7 @@ import java.util.TreeMap;
 final class Recorder {
 
     private final Histogram latencyMicros = new Histogram(60_000_000L, 3);
+    private final Histogram latenessMicros = new Histogram(60_000_000L, 3);
     private final Map<String, Long> outcomes = new TreeMap<>();
     private long completed;
     private long failed;
@@ -21,6 +22,11 @@ final class Recorder {
         if (status >= 400) {
             failed++;
         }
+    }
+
+    /** How long after its due time a request of the measured window was sent. */
+    void recordLateness(long latenessNanos) {
+        latenessMicros.recordValue(Math.min(latenessNanos / 1_000, latenessMicros.getHighestTrackableValue()));
     }
 
     void recordError(long latencyNanos, Throwable error) {
@@ -35,7 +41,7 @@ final class Recorder {
     }
 
     /** The figures, as lines for a person and one JSON line for a script. */
-    String report(LoadOptions options, double seconds, long notCompleted) {
+    String report(LoadOptions options, double seconds, long notCompleted, boolean nativeTimers) {
         double achieved = completed / seconds;
         String rate = options.rate() == 0 ? "max (closed loop, " + options.connections() + " connections)"
                 : options.rate() + "/s";
@@ -51,6 +57,11 @@ final class Recorder {
                         + "\"unfinished\":%d,\"p50ms\":%.3f,\"p90ms\":%.3f,\"p99ms\":%.3f,\"p999ms\":%.3f,\"maxms\":%.3f}",
                 options.label(), options.rate(), achieved, completed, failed, notCompleted, ms(50), ms(90), ms(99),
                 ms(99.9), latencyMicros.getMaxValue() / 1000.0);
+        if (latenessMicros.getTotalCount() > 0) {
+            human += String.format(Locale.ROOT, "[%s] sent after their due time (%s timers), ms: p50 %.3f  p99 %.3f  max %.3f%n",
+                    options.label(), nativeTimers ? "epoll" : "NIO", latenessMicros.getValueAtPercentile(50) / 1000.0,
+                    latenessMicros.getValueAtPercentile(99) / 1000.0, latenessMicros.getMaxValue() / 1000.0);
+        }
         return human + "RESULT " + json;
     }
 
