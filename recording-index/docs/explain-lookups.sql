@@ -1,20 +1,15 @@
 -- The lookups of recording-index as the service sends them (bound parameters), for EXPLAIN. Every page of calls
--- (1 to 7, 10 to 13) is the page's calls in a subquery with their recordings joined, as shown in 1, one index probe
--- per call returned; the join is left out of the others for brevity. Run against a database
--- migrated by the service, e.g. psql -v ON_ERROR_STOP=1 -f docs/explain-lookups.sql.
+-- (1 to 7, 10 to 13) reads each call's recordings from its row (the recordings column, migration V5): one range scan
+-- of an index with the table's rows, no other table. Run against a database migrated by the service, e.g.
+-- psql -v ON_ERROR_STOP=1 -f docs/explain-lookups.sql.
 \pset pager off
 SET plan_cache_mode = force_generic_plan;
 
-\echo '### 1. GET /v1/calls?number=... (first page): call_by_customer; each call''s recordings joined from'
-\echo '###    recording_per_call_location, the calls'' order kept by the nested loop (no sort)'
+\echo '### 1. GET /v1/calls?number=... (first page): call_by_customer, each call''s row with its recordings'
 -- (the service names the call's columns, in CallRows' order, where this says c.*: the same plan)
 PREPARE by_number(text, text, int) AS
-SELECT c.*, r.id AS recording_id, r.location AS recording_location, r.file_name AS recording_file_name,
-  r.deletion_protected AS recording_deletion_protected, r.protected_on_request AS recording_protected_on_request
-FROM (SELECT * FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
-      ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3) c
-LEFT JOIN recording r ON r.tenant = c.tenant AND r.call_id = c.call_id
-ORDER BY c.call_time DESC, c.call_id DESC;
+SELECT c.* FROM call c WHERE c.tenant = $2 AND (c.customer_match_key = $1)
+ORDER BY c.call_time DESC, c.call_id DESC LIMIT $3;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE by_number('+97235007919', 'acme', 51);
 
 \echo '### 2. GET /v1/calls?number=...&cursor=... (a later page): the keyset continues in call_by_customer'
@@ -53,12 +48,12 @@ EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_reference('REF-11', 'acme', 51);
 PREPARE by_time_and_more(timestamptz, timestamptz, text, text, text, int, text, int) AS
 SELECT c.* FROM call c WHERE c.tenant = $7 AND (c.call_time >= $1 AND c.call_time < $2 AND c.direction = $3
   AND c.outcome = $4 AND c.disposition = $5 AND c.total_seconds >= $6
-  AND EXISTS (SELECT 1 FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id))
+  AND c.recordings IS NOT NULL)
 ORDER BY c.call_time DESC, c.call_id DESC LIMIT $8;
 EXPLAIN (ANALYZE, COSTS OFF) EXECUTE by_time_and_more('2024-03-01T00:00:00Z', '2024-03-08T00:00:00Z', 'INBOUND',
   'ANSWERED', 'Interested', 120, 'acme', 51);
 
-\echo '### 8. The recordings of a page of calls (every API above): the join of 1, on recording_per_call_location'
+\echo '### 8. The recordings of a page of calls (every API above): on the call''s row, read with it (1)'
 \echo '### 9. RetrieveRecFile: the call on the extension spanning the time, else the nearest start (call_by_extension),'
 \echo '###    and its first recording (recording_per_call_location), in one statement'
 PREPARE retrieve_rec_file(timestamptz, text, text, timestamptz, timestamptz, timestamptz, text) AS
@@ -75,7 +70,8 @@ LIMIT 1) m;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE retrieve_rec_file('2024-02-15T00:15:15.5Z', 'acme', '1057',
   '2024-02-14T20:15:15.5Z', '2024-02-15T00:16:15.5Z', '2024-02-15T00:14:15.5Z', '+97235255983');
 
-\echo '### 9b. RetrieveRecFile with bDeletionProtected=true: the same match, and the recording protected, in one statement'
+\echo '### 9b. RetrieveRecFile with bDeletionProtected=true: the same match, its call locked, and the recording protected'
+\echo '###     (its call''s recordings column follows, by the trigger of V5), in one statement'
 BEGIN;
 PREPARE retrieve_rec_file_and_protect(timestamptz, text, text, timestamptz, timestamptz, timestamptz, text) AS
 WITH m AS (
@@ -86,10 +82,11 @@ ORDER BY (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_secon
   CASE WHEN (c.call_time <= $1 AND coalesce(c.ended_at, c.call_time + c.total_seconds * interval '1 second', c.call_time) >= $1)
        THEN 0 ELSE abs(extract(epoch FROM c.call_time - $1)) END,
   (c.customer_match_key IS NOT DISTINCT FROM $7) DESC, abs(extract(epoch FROM c.call_time - $1)), c.call_id
-LIMIT 1),
+LIMIT 1 FOR UPDATE),
 found AS (SELECT r.id, r.location FROM recording r JOIN m ON r.tenant = m.tenant AND r.call_id = m.call_id
           ORDER BY r.id LIMIT 1),
-protected AS (UPDATE recording SET protected_on_request = true WHERE id IN (SELECT id FROM found))
+protected AS (UPDATE recording SET protected_on_request = true WHERE id IN (SELECT id FROM found)
+              AND NOT protected_on_request)
 SELECT location FROM found;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE retrieve_rec_file_and_protect('2024-02-15T00:15:15.5Z', 'acme', '1057',
   '2024-02-14T20:15:15.5Z', '2024-02-15T00:16:15.5Z', '2024-02-15T00:14:15.5Z', '+97235255983');
@@ -133,10 +130,7 @@ FROM (SELECT tenant, call_id FROM call WHERE tenant = 'acme' ORDER BY call_id LI
 \echo '###     arrays, with their recordings'
 BEGIN;
 PREPARE lock_calls(text[], text[]) AS
-SELECT c.*, (SELECT json_agg(json_build_object('id', r.id, 'location', r.location, 'fileName', r.file_name,
-  'deletionProtected', r.deletion_protected, 'protectedOnRequest', r.protected_on_request) ORDER BY r.id)
-  FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id) AS recordings
-FROM unnest($1::text[], $2::text[]) AS k(tenant, call_id)
+SELECT c.* FROM unnest($1::text[], $2::text[]) AS k(tenant, call_id)
 CROSS JOIN LATERAL (SELECT * FROM call WHERE call.tenant = k.tenant AND call.call_id = k.call_id FOR UPDATE) c;
 EXPLAIN (ANALYZE, COSTS OFF) EXECUTE lock_calls(:'batch_tenants', :'batch_calls');
 ROLLBACK;

@@ -307,8 +307,8 @@ public class CallListWriter implements ServerMessageBodyWriter<CallList> {
     }
 
     /**
-     * Writes {@code yyyy-MM-ddTHH:mm:ss[.SSS|.SSSSSS|.SSSSSSSSS]Z} into {@code text} and returns its length, or -1 for a
-     * year outside 0000 to 9999 (left to {@link Instant#toString}, which signs it).
+     * Writes {@code yyyy-MM-ddTHH:mm:ss[.SSS|.SSSSSS|.SSSSSSSSS]Z} into {@code text} and returns its length, or -1
+     * for a year outside 0000 to 9999 (left to {@link Instant#toString}, which signs it).
      */
     static int isoInstant(Instant value, char[] text) {
         long seconds = value.getEpochSecond();

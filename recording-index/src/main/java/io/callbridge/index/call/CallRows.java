@@ -18,28 +18,10 @@ import java.util.stream.IntStream;
 
 /**
  * Reads calls and recordings from rows of the reactive client, for the statements that bypass the ORM session: a row
- * of {@code call c} ({@code c.*}) with, optionally, the call's recordings as {@link #RECORDINGS} (the consumer's
- * lock), or a page's row of {@link #SELECTED} and {@link #JOINED_RECORDING} (the lookups).
+ * of {@code call c} ({@code c.*}, the consumer's lock) or a page's row of {@link #SELECTED} (the lookups). Either
+ * carries the call's recordings in its {@code recordings} column (migration V5).
  */
 public final class CallRows {
-
-    /**
-     * A select-list item giving a call's recordings as one JSON array, in the order they became known; null when the
-     * call has none.
-     */
-    public static final String RECORDINGS = "(SELECT json_agg(json_build_object('id', r.id, 'location', r.location,"
-            + " 'fileName', r.file_name, 'deletionProtected', r.deletion_protected,"
-            + " 'protectedOnRequest', r.protected_on_request) ORDER BY r.id)"
-            + " FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id) AS recordings";
-
-    /**
-     * The columns of a call's recording joined to its call ({@code LEFT JOIN recording r}), read by
-     * {@link #joinedRecording} after {@link #SELECTED}: a page of calls gets its recordings as rows, one per
-     * recording, instead of a JSON aggregate per call, which PostgreSQL had to sort and build, and the client to parse.
-     */
-    public static final String JOINED_RECORDING = "r.id AS recording_id, r.location AS recording_location,"
-            + " r.file_name AS recording_file_name, r.deletion_protected AS recording_deletion_protected,"
-            + " r.protected_on_request AS recording_protected_on_request";
 
     /** The columns of {@code call} that make an {@link IndexedCall}, in the order {@link #SELECTED} gives them. */
     private static final List<String> COLUMNS = List.of(
@@ -52,8 +34,12 @@ public final class CallRows {
             "queue_name", "process", "list_id", "lead_id", "call_reference_id",
             "disposition", "dialer_disposition", "follow_up_at", "raw");
 
-    /** A select-list giving {@link #COLUMNS} of {@code call c}, in order, for {@link #selected}. */
-    public static final String SELECTED = String.join(", ", COLUMNS.stream().map(column -> "c." + column).toList());
+    /**
+     * A select-list giving {@link #COLUMNS} of {@code call c}, in order, for {@link #selected}, then the call's
+     * recordings, for {@link #selectedRecordings}.
+     */
+    public static final String SELECTED = String.join(", ", COLUMNS.stream().map(column -> "c." + column).toList())
+            + ", c.recordings";
 
     private static final int[] IN_ORDER = IntStream.range(0, COLUMNS.size()).toArray();
 
@@ -119,9 +105,18 @@ public final class CallRows {
         return call;
     }
 
-    /** The recordings of the row's {@link #RECORDINGS} column. */
+    /** The recordings of a row of {@code c.*}. */
     public static List<IndexedRecording> recordings(Row row, CallKey call) {
-        Object value = row.getValue("recordings");
+        return recordings(row.getValue("recordings"), call);
+    }
+
+    /** The recordings of a row of {@link #SELECTED}. */
+    public static List<IndexedRecording> selectedRecordings(Row row, CallKey call) {
+        return recordings(row.getValue(COLUMNS.size()), call);
+    }
+
+    /** The recordings of a {@code recordings} column: a JSON array, or null when the call has none. */
+    private static List<IndexedRecording> recordings(Object value, CallKey call) {
         if (!(value instanceof JsonArray array)) {
             return List.of();
         }
@@ -136,29 +131,6 @@ public final class CallRows {
             recordings.add(recording);
         }
         return recordings;
-    }
-
-    /**
-     * The recording of a row of {@link #SELECTED} then {@link #JOINED_RECORDING}, or null when the call has none (the
-     * join found none).
-     */
-    public static IndexedRecording joinedRecording(Row row, CallKey call) {
-        int at = COLUMNS.size();
-        Long id = row.getLong(at);
-        if (id == null) {
-            return null;
-        }
-        IndexedRecording recording = IndexedRecording.of(call, row.getString(at + 1));
-        recording.id = id;
-        recording.fileName = row.getString(at + 2);
-        recording.deletionProtected = row.getBoolean(at + 3);
-        recording.protectedOnRequest = Boolean.TRUE.equals(row.getBoolean(at + 4));
-        return recording;
-    }
-
-    /** The call id of a row of {@link #SELECTED}. */
-    public static String selectedCallId(Row row) {
-        return row.getString(1);
     }
 
     private static Instant instant(Row row, int column) {

@@ -15,7 +15,7 @@ final class Untracked {
     }
 
     static <T> T entity(T entity) {
-        // Only enhanced classes implement the tracker: a plain JVM without Quarkus's enhancement has nothing to turn off.
+        // Only enhanced classes implement the tracker: without Quarkus's enhancement there is nothing to turn off.
         if (entity instanceof SelfDirtinessTracker tracker) {
             tracker.$$_hibernate_suspendDirtyTracking(true);
         }

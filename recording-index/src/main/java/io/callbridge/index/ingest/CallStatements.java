@@ -101,8 +101,8 @@ public class CallStatements {
         String[] callIds = ordered.stream().map(CallKey::callId).toArray(String[]::new);
         // Each key looks its call up by the primary key, and locks it, in the arrays' order (a join with the unnest
         // may be planned as a nested loop comparing every key with every row, or a scan of the table).
-        return connection.preparedQuery("SELECT c.*, " + CallRows.RECORDINGS + """
-                         FROM unnest($1::text[], $2::text[]) AS k(tenant, call_id)
+        return connection.preparedQuery("""
+                        SELECT c.* FROM unnest($1::text[], $2::text[]) AS k(tenant, call_id)
                         CROSS JOIN LATERAL (SELECT * FROM call WHERE call.tenant = k.tenant AND call.call_id = k.call_id
                                             FOR UPDATE) c""")
                 .execute(Tuple.of(tenants, callIds))

@@ -85,8 +85,8 @@ public record CallCriteria(
             where.and("c.total_seconds <= " + where.bind(maxDuration));
         }
         if (hasRecording != null) {
-            where.and((hasRecording ? "" : "NOT ") + "EXISTS (SELECT 1 FROM recording r"
-                    + " WHERE r.tenant = c.tenant AND r.call_id = c.call_id)");
+            // the call's row carries its recordings (migration V5), null when it has none
+            where.and("c.recordings IS " + (hasRecording ? "NOT " : "") + "NULL");
         }
         equal(where, "c.call_reference_id", callReferenceId);
         equal(where, "c.call_id", callId);

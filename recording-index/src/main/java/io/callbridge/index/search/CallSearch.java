@@ -3,7 +3,6 @@ package io.callbridge.index.search;
 import io.callbridge.common.tenant.TenantId;
 import io.callbridge.index.call.CallRows;
 import io.callbridge.index.call.IndexedCall;
-import io.callbridge.index.call.IndexedRecording;
 import io.callbridge.index.metrics.LookupMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,31 +40,28 @@ public class CallSearch {
     }
 
     /**
-     * The statement of a query of this shape. Its text (a kilobyte) is built once per shape, and the same string
-     * serves every later query: the prepared statement cache finds it by the hash the string keeps, instead of building
-     * and hashing a kilobyte per query. Shapes are few (which criteria a request gives); past {@link #MAX_SHAPES}
+     * The statement of a query of this shape. Its text (some 700 characters) is built once per shape, and the same
+     * string serves every later query: the prepared statement cache finds it by the hash the string keeps, instead of
+     * building and hashing it per query. Shapes are few (which criteria a request gives); past {@link #MAX_SHAPES}
      * statements are built each time rather than kept.
      */
     private String statement(String conditions, String tenantValue, String afterPosition, CallOrder order,
                              String pageLimit) {
         // every part of the text that varies, so that equal shapes are equal statements
-        String shape = String.join("|", order.name(), tenantValue, String.valueOf(afterPosition), pageLimit, conditions);
+        String shape = String.join("|", order.name(), tenantValue, String.valueOf(afterPosition), pageLimit,
+                conditions);
         String known = statements.get(shape);
         if (known != null) {
             return known;
         }
-        // The page's calls first (the LIMIT counts calls), then their recordings joined, one row per recording: the
-        // join keeps the calls' order (a nested loop over the page), so the outer ORDER BY costs no sort.
-        StringBuilder sql = new StringBuilder("SELECT ").append(CallRows.SELECTED).append(", ")
-                .append(CallRows.JOINED_RECORDING)
-                .append(" FROM (SELECT * FROM call c WHERE c.tenant = ").append(tenantValue)
+        // A call's recordings are on its row (migration V5): the page is one range scan of an index with the rows.
+        StringBuilder sql = new StringBuilder("SELECT ").append(CallRows.SELECTED)
+                .append(" FROM call c WHERE c.tenant = ").append(tenantValue)
                 .append(" AND (").append(conditions).append(')');
         if (afterPosition != null) {
             sql.append(" AND ").append(afterPosition);
         }
-        sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT ").append(pageLimit)
-                .append(") c LEFT JOIN recording r ON r.tenant = c.tenant AND r.call_id = c.call_id ORDER BY ")
-                .append(order.orderBy());
+        sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT ").append(pageLimit);
         String built = sql.toString();
         if (statements.size() < MAX_SHAPES) {
             statements.putIfAbsent(shape, built);
@@ -95,25 +90,10 @@ public class CallSearch {
         String sql = statement(conditions, tenantValue, afterPosition, order, pageLimit);
         return metrics.timed(lookup, () -> database.preparedQuery(sql).execute(where.tuple()))
                 .map(rows -> {
-            List<FoundCall> found = new ArrayList<>(Math.min(rows.size(), limit + 1));
-            IndexedCall call = null;
-            List<IndexedRecording> recordings = null;
+            List<FoundCall> found = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                if (call == null || !call.key.callId().equals(CallRows.selectedCallId(row))) {
-                    call = CallRows.selected(row);
-                    recordings = new ArrayList<>(1);
-                    found.add(new FoundCall(call, recordings));
-                }
-                IndexedRecording recording = CallRows.joinedRecording(row, call.key);
-                if (recording != null) {
-                    recordings.add(recording);
-                }
-            }
-            for (FoundCall each : found) {
-                if (each.recordings().size() > 1) {
-                    // in the order they became known; the join gives them in the index's order (by location)
-                    each.recordings().sort(Comparator.comparing(recording -> recording.id));
-                }
+                IndexedCall call = CallRows.selected(row);
+                found.add(new FoundCall(call, CallRows.selectedRecordings(row, call.key)));
             }
             boolean more = found.size() > limit;
             List<FoundCall> page = more ? found.subList(0, limit) : found;

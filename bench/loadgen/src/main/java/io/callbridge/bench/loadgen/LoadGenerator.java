@@ -95,7 +95,8 @@ public final class LoadGenerator {
     }
 
     /** Sends what is due from request {@code next} on, then sleeps until the next one is due. */
-    private void sendDue(ContextInternal context, long start, double interval, long next, CompletableFuture<Void> done) {
+    private void sendDue(ContextInternal context, long start, double interval, long next,
+                         CompletableFuture<Void> done) {
         long due = start + (long) (next * interval);
         long now = System.nanoTime();
         while (due <= now && due < measureUntil) {

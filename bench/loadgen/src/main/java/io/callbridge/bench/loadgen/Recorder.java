@@ -58,8 +58,9 @@ final class Recorder {
                 options.label(), options.rate(), achieved, completed, failed, notCompleted, ms(50), ms(90), ms(99),
                 ms(99.9), latencyMicros.getMaxValue() / 1000.0);
         if (latenessMicros.getTotalCount() > 0) {
-            human += String.format(Locale.ROOT, "[%s] sent after their due time (%s timers), ms: p50 %.3f  p99 %.3f  max %.3f%n",
-                    options.label(), nativeTimers ? "epoll" : "NIO", latenessMicros.getValueAtPercentile(50) / 1000.0,
+            human += String.format(Locale.ROOT,
+                    "[%s] sent after their due time (%s timers), ms: p50 %.3f  p99 %.3f  max %.3f%n", options.label(),
+                    nativeTimers ? "epoll" : "NIO", latenessMicros.getValueAtPercentile(50) / 1000.0,
                     latenessMicros.getValueAtPercentile(99) / 1000.0, latenessMicros.getMaxValue() / 1000.0);
         }
         return human + "RESULT " + json;

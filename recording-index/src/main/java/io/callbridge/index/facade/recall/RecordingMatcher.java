@@ -42,15 +42,19 @@ public class RecordingMatcher {
         return database.preparedQuery(sql).execute(where.tuple()).map(RecordingMatcher::location);
     }
 
-    /** As {@link #find}, and the recording found is kept from retention from now on (in the same statement). */
+    /**
+     * As {@link #find}, and the recording found is kept from retention from now on (in the same statement). The call
+     * is locked before its recording changes, in the consumer's order: the change updates the call's row too
+     * (migration V5's trigger), and the other order could deadlock with a batch of the consumer.
+     */
     public Uni<Optional<String>> findAndProtect(TenantId tenant, String extension, Instant at, String customer) {
         SqlConditions where = new SqlConditions();
         String call = matchingCall(where, tenant, extension, at, customer);
-        String sql = "WITH m AS (" + call + "),"
+        String sql = "WITH m AS (" + call + " FOR UPDATE),"
                 + " found AS (SELECT r.id, r.location FROM recording r JOIN m ON r.tenant = m.tenant"
                 + " AND r.call_id = m.call_id ORDER BY r.id LIMIT 1),"
                 + " protected AS (UPDATE recording SET protected_on_request = true"
-                + " WHERE id IN (SELECT id FROM found))"
+                + " WHERE id IN (SELECT id FROM found) AND NOT protected_on_request)"
                 + " SELECT location FROM found";
         return database.preparedQuery(sql).execute(where.tuple()).map(RecordingMatcher::location);
     }

@@ -154,6 +154,7 @@ class RetrieveRecFileResourceTest {
         String callId = EndedCall.of().extension(extension).startedAt("2024-02-03T08:00:00Z")
                 .recording("/rec/" + extension + "/keep.wav").indexedThrough(kafka).callId();
         Api.getCall(ACME_KEY, callId).body("recordings[0].deletionProtected", is(false));
+        searchByExtension(extension).body("calls[0].recordings[0].deletionProtected", is(false));
 
         as(ACME_KEY).queryParams(Map.of("sExtension", extension, "dtCallDateTime", "\"2024-02-03 10:01:00\"",
                         "bDeletionProtected", "true"))
@@ -161,6 +162,12 @@ class RetrieveRecFileResourceTest {
                 .then().statusCode(200).body("d", equalTo("/rec/" + extension + "/keep.wav"));
 
         Api.getCall(ACME_KEY, callId).body("recordings[0].deletionProtected", is(true));
+        // a page of calls reads the recordings kept on the call's row: they follow the protection too
+        searchByExtension(extension).body("calls[0].recordings[0].deletionProtected", is(true));
+    }
+
+    private static ValidatableResponse searchByExtension(String extension) {
+        return as(ACME_KEY).queryParam("extension", extension).when().get("/v1/calls").then().statusCode(200);
     }
 
     @Test
