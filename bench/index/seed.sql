@@ -1,8 +1,9 @@
 -- :calls calls of tenant acme (and every tenth of globex), 200 extensions, 300,000 customers, 50 DIDs, one call
 -- every 31.5 s from 2024-01-01; four calls in five have a recording. A bulk loader: the consumer path is measured
 -- by the consumer's own tests and the lag figure, not by seeding. The recordings go first (the foreign key dropped
--- meanwhile), so that each call is written once, its recordings column (migration V5) as V5's trigger makes it:
--- written the other way round, the trigger would rewrite 800,000 calls and leave the table half dead rows.
+-- meanwhile), so that each call is written once, its recordings column (migration V5) as V5's call_recordings()
+-- makes it (here from a join, each call having at most one recording, rather than a lookup per call). Written the
+-- other way round, the trigger would rewrite 800,000 calls and leave the table half dead rows.
 ALTER TABLE recording DROP CONSTRAINT recording_call_fk;
 INSERT INTO recording (tenant, call_id, location, file_name, deletion_protected)
 SELECT CASE WHEN i % 10 = 0 THEN 'globex' ELSE 'acme' END, 'call-' || i, '/rec/call-' || i || '.wav', 'call-' || i || '.wav',

@@ -13,15 +13,19 @@
 
 ALTER TABLE call ADD COLUMN recordings jsonb;
 
--- The schema it is created in, whatever the search_path of the session whose statement fires it.
+-- A call's recordings as the column holds them: the one place that writes the array's shape.
+CREATE FUNCTION call_recordings(call_tenant text, call_key text) RETURNS jsonb LANGUAGE sql STABLE AS $$
+    SELECT jsonb_agg(jsonb_build_object('id', r.id, 'location', r.location, 'fileName', r.file_name,
+                                        'deletionProtected', r.deletion_protected,
+                                        'protectedOnRequest', r.protected_on_request) ORDER BY r.id)
+    FROM recording r WHERE r.tenant = call_tenant AND r.call_id = call_key
+$$;
+
+-- The schema it is created in, whatever the search_path of the session whose statement fires it (the functions it
+-- calls resolve their tables through it too).
 CREATE FUNCTION call_recordings_follow() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    UPDATE call c
-    SET recordings = (SELECT jsonb_agg(jsonb_build_object('id', r.id, 'location', r.location, 'fileName', r.file_name,
-                                                          'deletionProtected', r.deletion_protected,
-                                                          'protectedOnRequest', r.protected_on_request)
-                                       ORDER BY r.id)
-                      FROM recording r WHERE r.tenant = c.tenant AND r.call_id = c.call_id)
+    UPDATE call c SET recordings = call_recordings(c.tenant, c.call_id)
     FROM (SELECT DISTINCT tenant, call_id FROM changed) k
     WHERE c.tenant = k.tenant AND c.call_id = k.call_id;
     RETURN NULL;
@@ -37,13 +41,9 @@ CREATE TRIGGER recording_removed AFTER DELETE ON recording
     REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION call_recordings_follow();
 
 -- The recordings already indexed.
-UPDATE call c SET recordings = r.recordings
-FROM (SELECT tenant, call_id,
-             jsonb_agg(jsonb_build_object('id', id, 'location', location, 'fileName', file_name,
-                                          'deletionProtected', deletion_protected,
-                                          'protectedOnRequest', protected_on_request) ORDER BY id) AS recordings
-      FROM recording GROUP BY tenant, call_id) r
-WHERE c.tenant = r.tenant AND c.call_id = r.call_id;
+UPDATE call c SET recordings = call_recordings(c.tenant, c.call_id)
+FROM (SELECT DISTINCT tenant, call_id FROM recording) k
+WHERE c.tenant = k.tenant AND c.call_id = k.call_id;
 
 -- Room on each page for a call's next version (its recordings arrive after it, often in the same transaction), so
 -- that updating a call can stay on its page and leave its indexes alone (a HOT update).
